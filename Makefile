@@ -1,0 +1,98 @@
+# srm: the AWS shared responsibility model as a SQLite extension.
+#
+#   make          build srm.so (srm.dylib on macOS)
+#   make test     build, then run the Tcl suite (test/all.tcl)
+#   make demo     build, then run the reports over a sample inventory
+#   make install  copy the library to $(DESTDIR)$(PREFIX)/lib/sqlite3
+#   make clean    remove build/ and the library
+#
+# On Debian, run as root, the targets install the packages they lack
+# (ext/need.sh); otherwise they print the apt-get command to run.
+
+VERSION = 0.1.0
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+SQLITE3 ?= sqlite3
+TCLSH   ?= tclsh
+PREFIX  ?= /usr/local
+WARN     = -Wall -Wextra -Werror -std=c99
+ALL_CFLAGS = $(WARN) -fPIC -Iext -Ibuild $(CFLAGS)
+
+UNAME := $(shell uname -s 2>/dev/null)
+ifeq ($(UNAME),Darwin)
+  SO = dylib
+  SHARED = -dynamiclib
+else
+  SO = so
+  SHARED = -shared
+endif
+LIB = srm.$(SO)
+
+SRC  = ext/srm.c ext/func.c ext/table.c ext/resolve.c ext/model.c
+OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
+DATA = $(wildcard data/*.csv)
+
+NEED_BUILD = 'gcc:command -v $(CC)' 'sqlite3:command -v $(SQLITE3)' \
+             'libsqlite3-dev:test -f /usr/include/sqlite3ext.h || test -n "$$SQLITE_NO_DEPS"'
+NEED_TEST  = 'tcl:command -v $(TCLSH)' \
+             'libsqlite3-tcl:echo "package require sqlite3" | $(TCLSH)'
+
+.PHONY: all test demo clean install deps deps-test
+.DELETE_ON_ERROR:
+
+all: $(LIB)
+
+deps:
+	@sh ext/need.sh $(NEED_BUILD)
+
+deps-test: deps
+	@sh ext/need.sh $(NEED_TEST)
+
+build:
+	@mkdir -p build
+
+# Build facts for srm_debug(); rewritten only when they change.
+build/version.h: FORCE | build
+	@printf '#define SRM_VERSION "%s"\n#define SRM_COMMIT "%s"\n' '$(VERSION)' \
+	  "$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@
+FORCE:
+
+# data/*.csv -> checked database -> C.  Any message from the sqlite3 shell
+# (a rejected row, a short row) fails the build.
+build/model.db: ext/model.sql $(DATA) | build deps
+	@rm -f $@
+	@$(SQLITE3) -bail $@ < ext/model.sql > build/model.err 2>&1; rc=$$?; \
+	  if [ $$rc -ne 0 ] || [ -s build/model.err ]; then cat build/model.err >&2; rm -f $@; exit 1; fi
+
+build/mkdata: ext/mkdata.c ext/srm.h | build deps
+	$(CC) $(WARN) $(CFLAGS) -Iext -o $@ ext/mkdata.c -lsqlite3
+
+build/srm_data.c: build/mkdata build/model.db
+	build/mkdata build/model.db "$$(cat $(DATA) | sha256sum | cut -c1-16)" > $@
+
+build/%.o: ext/%.c ext/srm.h | build deps
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/func.o: build/version.h
+build/func.o: ALL_CFLAGS += -include build/version.h
+
+build/srm_data.o: build/srm_data.c ext/srm.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ build/srm_data.c
+
+$(LIB): $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(SHARED) -o $@ $(OBJ) $(LDFLAGS)
+
+test: $(LIB) deps-test
+	$(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
+
+demo: $(LIB)
+	@sh sql/demo.sh ./$(LIB)
+
+install: $(LIB)
+	mkdir -p $(DESTDIR)$(PREFIX)/lib/sqlite3
+	cp $(LIB) $(DESTDIR)$(PREFIX)/lib/sqlite3/
+
+clean:
+	rm -rf build $(LIB)

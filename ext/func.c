@@ -1,0 +1,328 @@
+/*
+** func.c: the SQL functions of srm.
+**
+**   responsibility(x, control [, variant])      'aws' | 'customer' | 'shared'
+**   responsibility_why(x, control [, variant])  the same with duties and
+**                                               source, as a JSON object
+**   srm_service(x)    the service id x resolves to
+**   srm_category(x)   infrastructure | container | abstracted
+**   srm_variant(x)    the variant x itself implies (AWS::EKS::Nodegroup ->
+**                     managed_node_group), else NULL
+**   srm_arn(arn, part)  partition | service | region | account |
+**                     resource_type | resource_id of an ARN
+**   srm_version(), srm_debug()
+**
+** x is a service id, alias or name, an ARN, a resource type, a Resource
+** Explorer type or a Steampipe / CloudQuery table name (see resolve.c);
+** any SQL type is read as text.  NULL in gives NULL out; an x that resolves
+** to no service gives NULL.  These are errors, each naming the value and
+** where to find the valid ones:
+**
+**   unknown control 'X' (SELECT control FROM srm_controls)
+**   unknown variant 'X' of service 'S' (SELECT variant FROM srm_variants WHERE service = 'S')
+**   unknown part 'X' (partition, service, region, account, resource_type, resource_id)
+**
+** All are deterministic and innocuous: they read nothing but the
+** compiled-in model.  A control or part given as a constant is looked up
+** once per statement (sqlite3_get_auxdata).
+*/
+#include <string.h>
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include "srm.h"
+
+#ifndef SRM_VERSION
+# define SRM_VERSION "unknown"
+#endif
+#ifndef SRM_COMMIT
+# define SRM_COMMIT "unknown"
+#endif
+
+/* Values longer than this are cut, with "...", in error messages. */
+#define SRM_MSG_MAX 64
+
+static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
+                            sqlite3_value *pVal, const char *zTail){
+  const char *z = (const char*)sqlite3_value_text(pVal);
+  int n = sqlite3_value_bytes(pVal);
+  char *zMsg;
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  zMsg = sqlite3_mprintf("unknown %s '%.*s%s' %s", zWhat,
+                         n>SRM_MSG_MAX ? SRM_MSG_MAX : n, z,
+                         n>SRM_MSG_MAX ? "..." : "", zTail);
+  if( zMsg==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  sqlite3_result_error(ctx, zMsg, -1);
+  sqlite3_free(zMsg);
+}
+
+/* Resolve argument pVal.  0: no service (NULL or unknown) or out of memory
+** (then the error is already set). */
+static int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTarget *pOut){
+  const char *z;
+  if( sqlite3_value_type(pVal)==SQLITE_NULL ) return 0;
+  z = (const char*)sqlite3_value_text(pVal);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+  return srmResolve(z, (size_t)sqlite3_value_bytes(pVal), pOut);
+}
+
+/*
+** The common part of responsibility() and responsibility_why(): check the
+** control, resolve x, apply the variant.  Returns the control's index and
+** fills *pTarget and *piSlot, or returns -1 when the result is already set
+** (NULL, or an error).
+*/
+static int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                       SrmTarget *pTarget, int *piSlot){
+  const SrmControl *pControl;
+  int iControl;
+  if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return -1;
+  pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
+  if( pControl ){
+    iControl = (int)(pControl - srmControl);
+  }else{
+    const char *z = (const char*)sqlite3_value_text(argv[1]);
+    if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
+    iControl = srmControlFind(z, (size_t)sqlite3_value_bytes(argv[1]));
+    if( iControl<0 ){
+      srmErrorUnknown(ctx, "control", argv[1], "(SELECT control FROM srm_controls)");
+      return -1;
+    }
+    sqlite3_set_auxdata(ctx, 1, (void*)&srmControl[iControl], 0);
+  }
+  if( !srmResolveValue(ctx, argv[0], pTarget) ) return -1;
+  if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
+    const char *z = (const char*)sqlite3_value_text(argv[2]);
+    int iVariant;
+    if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
+    iVariant = srmVariantFind(pTarget->iService, z, (size_t)sqlite3_value_bytes(argv[2]));
+    if( iVariant<0 ){
+      const char *zSvc = srmService[pTarget->iService].zId;
+      char *zTail = sqlite3_mprintf(
+          "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
+      if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
+      srmErrorUnknown(ctx, "variant", argv[2], zTail);
+      sqlite3_free(zTail);
+      return -1;
+    }
+    pTarget->iVariant = iVariant;
+  }
+  *piSlot = srmSlot(pTarget);
+  return iControl;
+}
+
+/* responsibility(x, control [, variant]) */
+static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  SrmTarget t;
+  int iSlot;
+  int iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
+  if( iControl<0 ) return;
+  sqlite3_result_text(ctx, srmOwnerName(srmCell[iSlot*SRM_NCONTROL + iControl].eOwner),
+                      -1, SQLITE_STATIC);
+}
+
+/* Append z to p as a JSON string, or null for NULL. */
+static void srmJsonString(sqlite3_str *p, const char *z){
+  if( z==0 ){ sqlite3_str_appendall(p, "null"); return; }
+  sqlite3_str_appendchar(p, 1, '"');
+  for(; *z; z++){
+    unsigned char c = (unsigned char)*z;
+    if( c=='"' || c=='\\' ){
+      sqlite3_str_appendchar(p, 1, '\\');
+      sqlite3_str_appendchar(p, 1, (char)c);
+    }else if( c<0x20 ){
+      sqlite3_str_appendf(p, "\\u%04x", c);
+    }else{
+      sqlite3_str_appendchar(p, 1, (char)c);
+    }
+  }
+  sqlite3_str_appendchar(p, 1, '"');
+}
+
+static void srmJsonField(sqlite3_str *p, const char *zName, const char *zValue){
+  sqlite3_str_appendf(p, ",\"%s\":", zName);
+  srmJsonString(p, zValue);
+}
+
+static void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
+  int rc = sqlite3_str_errcode(p);
+  int n = sqlite3_str_length(p);
+  char *z = sqlite3_str_finish(p);
+  if( rc!=SQLITE_OK || z==0 ){
+    sqlite3_free(z);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_result_text(ctx, z, n, sqlite3_free);
+  sqlite3_result_subtype(ctx, 'J');     /* JSON, as json() marks its results */
+}
+
+/* responsibility_why(x, control [, variant]) */
+static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  SrmTarget t;
+  int iSlot, iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
+  const SrmControl *pC;
+  const SrmCell *pCell;
+  const SrmService *pS;
+  sqlite3_str *p;
+  if( iControl<0 ) return;
+  pC = &srmControl[iControl];
+  pCell = &srmCell[iSlot*SRM_NCONTROL + iControl];
+  pS = &srmService[t.iService];
+  p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  sqlite3_str_appendall(p, "{\"service\":");
+  srmJsonString(p, pS->zId);
+  srmJsonField(p, "variant", srmVariantOfSlot(t.iService, iSlot));
+  srmJsonField(p, "category", srmCategory[pS->iCategory].zId);
+  srmJsonField(p, "control", pC->zId);
+  srmJsonField(p, "owner", srmOwnerName(pCell->eOwner));
+  srmJsonField(p, "basis", srmBasisName(pCell->eBasis));
+  if( pC->nPart ){
+    int i;
+    sqlite3_str_appendall(p, ",\"parts\":{");
+    for(i=0; i<pC->nPart; i++){
+      int k = pC->aPart[i];
+      if( i ) sqlite3_str_appendchar(p, 1, ',');
+      srmJsonString(p, srmControl[k].zId);
+      sqlite3_str_appendchar(p, 1, ':');
+      srmJsonString(p, srmOwnerName(srmCell[iSlot*SRM_NCONTROL + k].eOwner));
+    }
+    sqlite3_str_appendchar(p, 1, '}');
+  }else{
+    const SrmText *pT = &srmText[pCell->iText];
+    srmJsonField(p, "aws_duty", pT->zAwsDuty);
+    srmJsonField(p, "customer_duty", pT->zCustomerDuty);
+    srmJsonField(p, "source", pT->zSource);
+    srmJsonField(p, "read_on", pT->zReadOn[0] ? pT->zReadOn : 0);
+  }
+  sqlite3_str_appendchar(p, 1, '}');
+  srmResultStr(ctx, p);
+}
+
+/* srm_service(x), srm_category(x), srm_variant(x): which one is in the
+** function's user data. */
+#define SRM_RESOLVE_SERVICE   1
+#define SRM_RESOLVE_CATEGORY  2
+#define SRM_RESOLVE_VARIANT   3
+static void srmResolveFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  SrmTarget t;
+  const char *z = 0;
+  (void)argc;
+  if( !srmResolveValue(ctx, argv[0], &t) ) return;
+  switch( *(const int*)sqlite3_user_data(ctx) ){
+    case SRM_RESOLVE_SERVICE:  z = srmService[t.iService].zId;  break;
+    case SRM_RESOLVE_CATEGORY: z = srmCategory[srmService[t.iService].iCategory].zId;  break;
+    default:  if( t.iVariant ) z = srmVariant[t.iVariant - 1].zId;  break;
+  }
+  if( z ) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
+}
+static const int srmResolveWhat[] = {
+  SRM_RESOLVE_SERVICE, SRM_RESOLVE_CATEGORY, SRM_RESOLVE_VARIANT
+};
+
+/* srm_arn(arn, part) */
+static const char *const srmArnParts[] = {
+  "partition", "service", "region", "account", "resource_type", "resource_id"
+};
+static void srmArnFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *az[6];
+  size_t an[6];
+  const char *const *pPart;
+  const char *z;
+  int iPart;
+  (void)argc;
+  if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return;
+  pPart = (const char *const*)sqlite3_get_auxdata(ctx, 1);
+  if( pPart ){
+    iPart = (int)(pPart - srmArnParts);
+  }else{
+    const char *zPart = (const char*)sqlite3_value_text(argv[1]);
+    size_t nPart = (size_t)sqlite3_value_bytes(argv[1]);
+    if( zPart==0 ){ sqlite3_result_error_nomem(ctx); return; }
+    for(iPart=0; iPart<6; iPart++){
+      if( strncmp(srmArnParts[iPart], zPart, nPart)==0 && srmArnParts[iPart][nPart]==0 ) break;
+    }
+    if( iPart==6 ){
+      srmErrorUnknown(ctx, "part", argv[1],
+          "(partition, service, region, account, resource_type, resource_id)");
+      return;
+    }
+    sqlite3_set_auxdata(ctx, 1, (void*)&srmArnParts[iPart], 0);
+  }
+  if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return;
+  z = (const char*)sqlite3_value_text(argv[0]);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  if( !srmArnSplit(z, (size_t)sqlite3_value_bytes(argv[0]), az, an) ) return;
+  if( an[iPart]==0 ) return;
+  sqlite3_result_text(ctx, az[iPart], (int)an[iPart], SQLITE_TRANSIENT);
+}
+
+/* srm_version() */
+static void srmVersionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  (void)argc; (void)argv;
+  sqlite3_result_text(ctx, SRM_VERSION, -1, SQLITE_STATIC);
+}
+
+/* srm_debug(): build facts as a JSON object. */
+static void srmDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  static const char *const azCount[] = {
+    "services", "variants", "controls", "categories", "defaults", "exceptions",
+    "matrix", "aliases", "resource_types", "arn_types", "table_names", "exclusions", "keys"
+  };
+  int aCount[13];
+  sqlite3_str *p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  int i;
+  (void)argc; (void)argv;
+  aCount[0] = srmCount[SRM_COUNT_SERVICE];
+  aCount[1] = srmCount[SRM_COUNT_VARIANT];
+  aCount[2] = srmCount[SRM_COUNT_CONTROL];
+  aCount[3] = srmCount[SRM_COUNT_CATEGORY];
+  aCount[4] = srmCount[SRM_COUNT_DEFAULT];
+  aCount[5] = srmCount[SRM_COUNT_EXCEPTION];
+  aCount[6] = srmCount[SRM_COUNT_SLOT]*srmCount[SRM_COUNT_CONTROL];
+  aCount[7] = srmCount[SRM_COUNT_ALIAS];
+  aCount[8] = srmCount[SRM_COUNT_TYPE];
+  aCount[9] = srmCount[SRM_COUNT_ARN];
+  aCount[10] = srmCount[SRM_COUNT_TABLE];
+  aCount[11] = srmCount[SRM_COUNT_EXCLUSION];
+  aCount[12] = srmCount[SRM_COUNT_KEY];
+  sqlite3_str_appendall(p, "{\"version\":");
+  srmJsonString(p, SRM_VERSION);
+  srmJsonField(p, "commit", SRM_COMMIT);
+  srmJsonField(p, "sqlite", sqlite3_libversion());
+  srmJsonField(p, "sqlite_compiled", SQLITE_VERSION);
+  srmJsonField(p, "data_checksum", srmDataChecksum);
+  sqlite3_str_appendall(p, ",\"rows\":{");
+  for(i=0; i<13; i++){
+    sqlite3_str_appendf(p, "%s\"%s\":%d", i ? "," : "", azCount[i], aCount[i]);
+  }
+  sqlite3_str_appendall(p, "}}");
+  srmResultStr(ctx, p);
+}
+
+int srmRegisterFunctions(sqlite3 *db){
+  static const struct {
+    const char *zName;
+    int nArg;
+    const void *pUser;
+    void (*xFunc)(sqlite3_context*, int, sqlite3_value**);
+  } aFunc[] = {
+    { "responsibility",      2, 0, srmResponsibilityFunc },
+    { "responsibility",      3, 0, srmResponsibilityFunc },
+    { "responsibility_why",  2, 0, srmWhyFunc },
+    { "responsibility_why",  3, 0, srmWhyFunc },
+    { "srm_service",         1, &srmResolveWhat[0], srmResolveFunc },
+    { "srm_category",        1, &srmResolveWhat[1], srmResolveFunc },
+    { "srm_variant",         1, &srmResolveWhat[2], srmResolveFunc },
+    { "srm_arn",             2, 0, srmArnFunc },
+    { "srm_version",         0, 0, srmVersionFunc },
+    { "srm_debug",           0, 0, srmDebugFunc },
+  };
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  size_t i;
+  int rc = SQLITE_OK;
+  for(i=0; rc==SQLITE_OK && i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
+    rc = sqlite3_create_function(db, aFunc[i].zName, aFunc[i].nArg, flags,
+                                 (void*)aFunc[i].pUser, aFunc[i].xFunc, 0, 0);
+  }
+  return rc;
+}

@@ -1,0 +1,527 @@
+/*
+** mkdata.c: compile the checked model into C.
+**
+**     mkdata build/model.db CHECKSUM > build/srm_data.c
+**
+** build/model.db is what ext/model.sql made of data/ CSV files.  mkdata prints
+** every row of its "problems" view as "file:line: message" and exits 1 when
+** there is any; otherwise it resolves the matrix (category default, then the
+** service's exceptions, then the variant's, then the composites from their
+** parts), builds the open-addressing table that resolves identifiers, and
+** writes the const arrays declared in ext/srm.h, sorted and deterministic.
+** CHECKSUM is the Makefile's digest of data/ CSV files, reported by srm_debug().
+**
+** Like SQLite's tool/mkkeywordhash.c it runs at build time only; its output
+** holds data and no logic.
+*/
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "srm.h"
+
+typedef struct Key Key;
+struct Key {
+  char *z;                      /* lower case key */
+  int iService, iVariant, eKind;
+  char *zWhere;                 /* "data/x.csv:N" for messages */
+};
+
+static sqlite3 *db;
+static int nError = 0;
+
+static void die(const char *zMsg){
+  fprintf(stderr, "mkdata: %s\n", zMsg);
+  exit(1);
+}
+
+static sqlite3_stmt *prep(const char *zSql){
+  sqlite3_stmt *p = 0;
+  if( sqlite3_prepare_v2(db, zSql, -1, &p, 0)!=SQLITE_OK ){
+    fprintf(stderr, "mkdata: %s\n  in: %s\n", sqlite3_errmsg(db), zSql);
+    exit(1);
+  }
+  return p;
+}
+
+static char *dup(const unsigned char *z){
+  const char *zIn = z ? (const char*)z : "";
+  size_t n = strlen(zIn) + 1;
+  char *p = malloc(n);
+  if( p==0 ) die("out of memory");
+  memcpy(p, zIn, n);
+  return p;
+}
+
+static void *grow(void *p, size_t n){
+  p = realloc(p, n);
+  if( p==0 && n ) die("out of memory");
+  return p;
+}
+
+static int count(const char *zSql){
+  sqlite3_stmt *p = prep(zSql);
+  int n = sqlite3_step(p)==SQLITE_ROW ? sqlite3_column_int(p, 0) : 0;
+  sqlite3_finalize(p);
+  return n;
+}
+
+/* Write z as a C string literal. */
+static void lit(const char *z){
+  putchar('"');
+  for(; *z; z++){
+    unsigned char c = (unsigned char)*z;
+    if( c=='"' || c=='\\' ) printf("\\%c", c);
+    else if( c<0x20 || c>=0x7f ) printf("\\%03o", c);
+    else putchar(c);
+  }
+  putchar('"');
+}
+
+/* ---- services and variants, looked up by id while building ---- */
+static int nService, nVariant, nControl, nCategory;
+static char **azService;        /* sorted */
+static int *aSvcVariant, *aSvcNVariant, *aSvcDefault, *aSvcSlot, *aSvcCategory;
+static char **azVariant;        /* sorted by service, variant */
+static int *aVarService;
+static char **azControl;        /* by position */
+static char **azCategory;
+
+static int findService(const char *z){
+  int lo = 0, hi = nService-1;
+  while( lo<=hi ){
+    int mid = (lo+hi)/2, c = strcmp(azService[mid], z);
+    if( c==0 ) return mid;
+    if( c<0 ) lo = mid+1; else hi = mid-1;
+  }
+  return -1;
+}
+static int findVariant(int iSvc, const char *z){   /* 0 for "", else 1+index */
+  int i;
+  if( z[0]==0 ) return 0;
+  for(i=0; i<aSvcNVariant[iSvc]; i++){
+    if( strcmp(azVariant[aSvcVariant[iSvc]+i], z)==0 ) return aSvcVariant[iSvc]+i+1;
+  }
+  return -1;                    /* model.sql has checked this already */
+}
+static int findIn(char **az, int n, const char *z){
+  int i;
+  for(i=0; i<n; i++) if( strcmp(az[i], z)==0 ) return i;
+  return -1;
+}
+static int ownerCode(const char *z){
+  if( strcmp(z, "aws")==0 ) return SRM_OWNER_AWS;
+  if( strcmp(z, "customer")==0 ) return SRM_OWNER_CUSTOMER;
+  return SRM_OWNER_SHARED;
+}
+
+/* ---- keys ---- */
+static Key *aKey = 0;
+static int nKey = 0;
+
+static void addKey(const char *zKey, int iService, int iVariant, int eKind, const char *zWhere){
+  int i;
+  char *z = dup((const unsigned char*)zKey);
+  for(i=0; z[i]; i++) z[i] = (char)SRM_LOWER(z[i]);
+  for(i=0; i<nKey; i++){
+    if( strcmp(aKey[i].z, z)==0 ){
+      if( aKey[i].iService==iService && aKey[i].iVariant==iVariant ){
+        free(z);                /* the same name in two lists, same answer */
+        return;
+      }
+      fprintf(stderr, "%s: '%s' resolves to service '%s' here but to '%s' at %s\n",
+              zWhere, zKey, azService[iService], azService[aKey[i].iService], aKey[i].zWhere);
+      nError++;
+      free(z);
+      return;
+    }
+  }
+  aKey = grow(aKey, sizeof(Key)*(nKey+1));
+  aKey[nKey].z = z;
+  aKey[nKey].iService = iService;
+  aKey[nKey].iVariant = iVariant;
+  aKey[nKey].eKind = eKind;
+  aKey[nKey].zWhere = dup((const unsigned char*)zWhere);
+  nKey++;
+}
+
+/* Add the keys of one table: SELECT key, service, variant, 'file:line'. */
+static void addKeys(const char *zSql, int eKind){
+  sqlite3_stmt *p = prep(zSql);
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    int iSvc = findService((const char*)sqlite3_column_text(p, 1));
+    int iVar = findVariant(iSvc, (const char*)sqlite3_column_text(p, 2));
+    addKey((const char*)sqlite3_column_text(p, 0), iSvc, iVar, eKind,
+           (const char*)sqlite3_column_text(p, 3));
+  }
+  sqlite3_finalize(p);
+}
+
+int main(int argc, char **argv){
+  sqlite3_stmt *p;
+  int i, j, nSlot, nText, nDefault, nException, nKeySlot;
+  int *aDefaultText;            /* [category*nControl + control] -> text */
+  SrmCell *aCell;
+  Key **apSlot;
+  int counts[SRM_COUNT_N];
+
+  if( argc!=3 ) die("usage: mkdata MODEL.db CHECKSUM");
+  if( sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, 0)!=SQLITE_OK ){
+    die(sqlite3_errmsg(db));
+  }
+
+  /* 1. Refuse a model with problems. */
+  p = prep("SELECT message FROM problems");
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    fprintf(stderr, "%s\n", sqlite3_column_text(p, 0));
+    nError++;
+  }
+  sqlite3_finalize(p);
+  if( nError ) return 1;
+
+  printf("/* DO NOT EDIT: generated by ext/mkdata.c from data/ CSV files. */\n");
+  printf("#include \"srm.h\"\n\n");
+
+  /* 2. Categories, in file order. */
+  nCategory = count("SELECT count(*) FROM categories");
+  azCategory = grow(0, sizeof(char*)*nCategory);
+  printf("const SrmCategory srmCategory[] = {\n");
+  p = prep("SELECT category, title, description, source FROM categories ORDER BY rowid");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    azCategory[i] = dup(sqlite3_column_text(p, 0));
+    printf("  {");
+    for(j=0; j<4; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    printf("},\n");
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  /* 3. Controls, by position, with composite parts as indices. */
+  nControl = count("SELECT count(*) FROM controls");
+  azControl = grow(0, sizeof(char*)*nControl);
+  p = prep("SELECT control FROM controls ORDER BY position");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++) azControl[i] = dup(sqlite3_column_text(p, 0));
+  sqlite3_finalize(p);
+  printf("const SrmControl srmControl[] = {\n");
+  p = prep("SELECT control, layer, title, description, parts, position FROM controls ORDER BY position");
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    char *zParts = dup(sqlite3_column_text(p, 4)), *z;
+    int nPart = 0;
+    printf("  {");
+    for(j=0; j<5; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    printf(", %d, ", sqlite3_column_int(p, 5));
+    printf("/* parts */ ");
+    for(z=strtok(zParts, "|"); z; z=strtok(0, "|")) nPart++;
+    printf("%d, {", nPart);
+    free(zParts);
+    zParts = dup(sqlite3_column_text(p, 4));
+    if( nPart>SRM_MAX_PARTS ) die("too many parts in a composite control");
+    for(z=strtok(zParts, "|"), j=0; z; z=strtok(0, "|"), j++){
+      printf("%s%d", j ? ", " : "", findIn(azControl, nControl, z));
+    }
+    free(zParts);
+    printf("}},\n");
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  /* 4. Services (sorted by id) and variants (by service, id). */
+  nService = count("SELECT count(*) FROM services");
+  nVariant = count("SELECT count(*) FROM variants");
+  azService = grow(0, sizeof(char*)*nService);
+  aSvcVariant = grow(0, sizeof(int)*nService);
+  aSvcNVariant = grow(0, sizeof(int)*nService);
+  aSvcDefault = grow(0, sizeof(int)*nService);
+  aSvcSlot = grow(0, sizeof(int)*nService);
+  aSvcCategory = grow(0, sizeof(int)*nService);
+  azVariant = grow(0, sizeof(char*)*(nVariant+1));
+  aVarService = grow(0, sizeof(int)*(nVariant+1));
+  p = prep("SELECT service, category FROM services ORDER BY service");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    azService[i] = dup(sqlite3_column_text(p, 0));
+    aSvcCategory[i] = findIn(azCategory, nCategory, (const char*)sqlite3_column_text(p, 1));
+    aSvcNVariant[i] = 0;
+    aSvcVariant[i] = 0;
+    aSvcDefault[i] = 0;
+  }
+  sqlite3_finalize(p);
+  p = prep("SELECT service, variant, is_default FROM variants ORDER BY service, variant");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    int s = findService((const char*)sqlite3_column_text(p, 0));
+    azVariant[i] = dup(sqlite3_column_text(p, 1));
+    aVarService[i] = s;
+    if( aSvcNVariant[s]==0 ) aSvcVariant[s] = i;
+    if( sqlite3_column_int(p, 2) ) aSvcDefault[s] = aSvcNVariant[s];
+    aSvcNVariant[s]++;
+  }
+  sqlite3_finalize(p);
+  for(i=nSlot=0; i<nService; i++){
+    aSvcSlot[i] = nSlot;
+    nSlot += aSvcNVariant[i] ? 1 + aSvcNVariant[i] : 1;
+  }
+
+  printf("const SrmService srmService[] = {\n");
+  p = prep("SELECT service, name, abbreviation, category_basis, category_source, category_note"
+           " FROM services ORDER BY service");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {");
+    for(j=0; j<6; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    printf(", %d, %d, %d, %d, %d},\n", aSvcCategory[i], aSvcSlot[i],
+           aSvcVariant[i], aSvcNVariant[i], aSvcDefault[i]);
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  printf("const SrmVariant srmVariant[] = {\n");
+  p = prep("SELECT service, variant, title, note, source, is_default FROM variants"
+           " ORDER BY service, variant");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {%d", aVarService[i]);
+    for(j=1; j<5; j++){ printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    printf(", %d},\n", sqlite3_column_int(p, 5));
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  /* 5. Texts: the category defaults, then the exceptions. */
+  nDefault = count("SELECT count(*) FROM defaults");
+  nException = count("SELECT count(*) FROM exceptions");
+  nText = nDefault + nException;
+  aDefaultText = grow(0, sizeof(int)*nCategory*nControl);
+  for(i=0; i<nCategory*nControl; i++) aDefaultText[i] = -1;
+  printf("const SrmText srmText[] = {\n");
+  p = prep("SELECT d.category, d.control, d.aws_duty, d.customer_duty, d.source"
+           " FROM defaults d JOIN categories k USING (category) JOIN controls c USING (control)"
+           " ORDER BY k.rowid, c.position");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    int k = findIn(azCategory, nCategory, (const char*)sqlite3_column_text(p, 0));
+    int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 1));
+    aDefaultText[k*nControl + c] = i;
+    printf("  {");
+    for(j=2; j<5; j++){ lit((const char*)sqlite3_column_text(p, j)); printf(", "); }
+    printf("\"\"},\n");
+  }
+  sqlite3_finalize(p);
+  p = prep("SELECT aws_duty, customer_duty, source, read_on FROM exceptions"
+           " ORDER BY service, variant, control");
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    printf("  {");
+    for(j=0; j<4; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    printf("},\n");
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  printf("const SrmDefault srmDefault[] = {\n");
+  p = prep("SELECT d.category, d.control, d.owner"
+           " FROM defaults d JOIN categories k USING (category) JOIN controls c USING (control)"
+           " ORDER BY k.rowid, c.position");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {%d, %d, %d, %d},\n",
+           findIn(azCategory, nCategory, (const char*)sqlite3_column_text(p, 0)),
+           findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 1)),
+           ownerCode((const char*)sqlite3_column_text(p, 2)), i);
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  /* 6. The matrix: every slot of every service, every control. */
+  aCell = grow(0, sizeof(SrmCell)*nSlot*nControl);
+  p = prep("SELECT d.owner FROM defaults d WHERE d.category = ?1 AND d.control = ?2");
+  for(i=0; i<nService; i++){
+    int s, nS = aSvcNVariant[i] ? 1 + aSvcNVariant[i] : 1;
+    for(s=0; s<nS; s++){
+      for(j=0; j<nControl; j++){
+        SrmCell *pCell = &aCell[(aSvcSlot[i]+s)*nControl + j];
+        int t = aDefaultText[aSvcCategory[i]*nControl + j];
+        pCell->eOwner = 0;
+        pCell->eBasis = SRM_BASIS_CATEGORY;
+        pCell->iText = (unsigned short)(t<0 ? 0 : t);
+        if( t<0 ) continue;     /* composite: below */
+        sqlite3_bind_text(p, 1, azCategory[aSvcCategory[i]], -1, SQLITE_STATIC);
+        sqlite3_bind_text(p, 2, azControl[j], -1, SQLITE_STATIC);
+        if( sqlite3_step(p)!=SQLITE_ROW ) die("missing default");
+        pCell->eOwner = (unsigned char)ownerCode((const char*)sqlite3_column_text(p, 0));
+        sqlite3_reset(p);
+      }
+    }
+  }
+  sqlite3_finalize(p);
+  /* Exceptions, service-wide ('' variant) before variant ones, so that a
+  ** variant row overrides a service row.  Text index = nDefault + rank in
+  ** the (service, variant, control) order used for srmText above. */
+  p = prep("SELECT service, variant, control, owner,"
+           " row_number() OVER (ORDER BY service, variant, control) - 1"
+           " FROM exceptions ORDER BY variant <> '', service, variant, control");
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    int iSvc = findService((const char*)sqlite3_column_text(p, 0));
+    int iVar = findVariant(iSvc, (const char*)sqlite3_column_text(p, 1));
+    int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 2));
+    int eOwner = ownerCode((const char*)sqlite3_column_text(p, 3));
+    int t = nDefault + sqlite3_column_int(p, 4);
+    int s, nS = aSvcNVariant[iSvc] ? 1 + aSvcNVariant[iSvc] : 1;
+    for(s=0; s<nS; s++){
+      int iSlotVar = s==0 ? aSvcVariant[iSvc] + aSvcDefault[iSvc] + 1 : aSvcVariant[iSvc] + s;
+      SrmCell *pCell = &aCell[(aSvcSlot[iSvc]+s)*nControl + c];
+      if( aSvcNVariant[iSvc]==0 ) iSlotVar = 0;
+      if( iVar!=0 && iVar!=iSlotVar ) continue;
+      pCell->eOwner = (unsigned char)eOwner;
+      pCell->eBasis = (unsigned char)(iVar ? SRM_BASIS_VARIANT : SRM_BASIS_SERVICE);
+      pCell->iText = (unsigned short)t;
+    }
+  }
+  sqlite3_finalize(p);
+  /* Composites: all parts aws -> aws, all customer -> customer, else shared. */
+  p = prep("SELECT position, parts FROM controls WHERE parts <> '' ORDER BY position");
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    int c = findIn(azControl, nControl, azControl[0]);
+    char *zParts = dup(sqlite3_column_text(p, 1));
+    int aPart[SRM_MAX_PARTS], nPart = 0, s;
+    char *z;
+    sqlite3_stmt *q = prep("SELECT count(*) FROM controls WHERE position < ?1");
+    sqlite3_bind_int(q, 1, sqlite3_column_int(p, 0));
+    sqlite3_step(q);
+    c = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    for(z=strtok(zParts, "|"); z && nPart<SRM_MAX_PARTS; z=strtok(0, "|")){
+      aPart[nPart++] = findIn(azControl, nControl, z);
+    }
+    free(zParts);
+    for(s=0; s<nSlot; s++){
+      int k, bAws = 1, bCustomer = 1;
+      for(k=0; k<nPart; k++){
+        int e = aCell[s*nControl + aPart[k]].eOwner;
+        if( e!=SRM_OWNER_AWS ) bAws = 0;
+        if( e!=SRM_OWNER_CUSTOMER ) bCustomer = 0;
+      }
+      aCell[s*nControl + c].eOwner = bAws ? SRM_OWNER_AWS
+                                   : bCustomer ? SRM_OWNER_CUSTOMER : SRM_OWNER_SHARED;
+      aCell[s*nControl + c].eBasis = SRM_BASIS_DERIVED;
+      aCell[s*nControl + c].iText = 0;
+    }
+  }
+  sqlite3_finalize(p);
+  printf("const SrmCell srmCell[] = {\n");
+  for(i=0; i<nSlot*nControl; i++){
+    if( aCell[i].eOwner==0 ) die("a matrix cell has no owner");
+    printf("  {%d, %d, %d},%s", aCell[i].eOwner, aCell[i].eBasis, aCell[i].iText,
+           (i+1)%nControl==0 ? "\n" : "");
+  }
+  printf("};\n\n");
+
+  /* 7. The tables that srm_* shows, sorted by their keys (BINARY). */
+  printf("const SrmAlias srmAlias[] = {\n");
+  p = prep("SELECT alias, kind, service FROM aliases ORDER BY alias COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {"); lit((const char*)sqlite3_column_text(p, 0)); printf(", ");
+    lit((const char*)sqlite3_column_text(p, 1));
+    printf(", %d},\n", findService((const char*)sqlite3_column_text(p, 2)));
+  }
+  if( i==0 ) printf("  {0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  printf("const SrmResourceType srmResourceType[] = {\n");
+  p = prep("SELECT resource_type, service, variant FROM resource_types"
+           " ORDER BY resource_type COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    int s = findService((const char*)sqlite3_column_text(p, 1));
+    printf("  {"); lit((const char*)sqlite3_column_text(p, 0));
+    printf(", %d, %d},\n", s, findVariant(s, (const char*)sqlite3_column_text(p, 2)));
+  }
+  if( i==0 ) printf("  {0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  printf("const SrmArnType srmArnType[] = {\n");
+  p = prep("SELECT namespace, resource_type, service, variant FROM arn_types"
+           " ORDER BY namespace COLLATE BINARY, resource_type COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    int s = findService((const char*)sqlite3_column_text(p, 2));
+    printf("  {"); lit((const char*)sqlite3_column_text(p, 0)); printf(", ");
+    lit((const char*)sqlite3_column_text(p, 1));
+    printf(", %d, %d},\n", s, findVariant(s, (const char*)sqlite3_column_text(p, 3)));
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  printf("const SrmTableName srmTableName[] = {\n");
+  p = prep("SELECT table_name, dialect, service, variant FROM tables"
+           " ORDER BY table_name COLLATE BINARY, dialect COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    int s = findService((const char*)sqlite3_column_text(p, 2));
+    printf("  {"); lit((const char*)sqlite3_column_text(p, 0)); printf(", ");
+    lit((const char*)sqlite3_column_text(p, 1));
+    printf(", %d, %d},\n", s, findVariant(s, (const char*)sqlite3_column_text(p, 3)));
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  printf("const SrmExclusion srmExclusion[] = {\n");
+  p = prep("SELECT dialect, name, reason FROM exclusions"
+           " ORDER BY dialect COLLATE BINARY, name COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {");
+    for(j=0; j<3; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    printf("},\n");
+  }
+  if( i==0 ) printf("  {0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
+  /* 8. The identifier table: ids, aliases, types, "namespace:type", tables. */
+  for(i=0; i<nService; i++) addKey(azService[i], i, 0, SRM_KEY_ID, "data/services.csv");
+  addKeys("SELECT alias, service, '', 'data/aliases.csv:' || (rowid+1) FROM aliases ORDER BY rowid",
+          SRM_KEY_ALIAS);
+  addKeys("SELECT resource_type, service, variant, 'data/resource_types.csv:' || (rowid+1)"
+          " FROM resource_types ORDER BY rowid", SRM_KEY_TYPE);
+  addKeys("SELECT namespace || ':' || resource_type, service, variant,"
+          " 'data/arn_types.csv:' || (rowid+1) FROM arn_types ORDER BY rowid", SRM_KEY_ARN);
+  addKeys("SELECT table_name, service, variant, 'data/tables.csv:' || (rowid+1)"
+          " FROM tables ORDER BY rowid", SRM_KEY_TABLE);
+  if( nError ) return 1;
+  for(nKeySlot=64; nKeySlot < 2*nKey; nKeySlot*=2){}
+  apSlot = grow(0, sizeof(Key*)*nKeySlot);
+  memset(apSlot, 0, sizeof(Key*)*nKeySlot);
+  for(i=0; i<nKey; i++){
+    unsigned int h = srmHash(aKey[i].z, strlen(aKey[i].z));
+    unsigned int k = h & (unsigned)(nKeySlot-1);
+    while( apSlot[k] ) k = (k+1) & (unsigned)(nKeySlot-1);
+    apSlot[k] = &aKey[i];
+  }
+  printf("const SrmKey srmKey[] = {\n");
+  for(i=0; i<nKeySlot; i++){
+    Key *pK = apSlot[i];
+    if( pK==0 ){ printf("  {0, 0, 0, 0, 0, 0},\n"); continue; }
+    printf("  {"); lit(pK->z);
+    printf(", %uu, %d, %d, %d, %d},\n", srmHash(pK->z, strlen(pK->z)),
+           (int)strlen(pK->z), pK->iService, pK->iVariant, pK->eKind);
+  }
+  printf("};\n\n");
+
+  /* 9. Counts and checksum. */
+  counts[SRM_COUNT_TEXT] = nText;
+  counts[SRM_COUNT_CATEGORY] = nCategory;
+  counts[SRM_COUNT_CONTROL] = nControl;
+  counts[SRM_COUNT_SERVICE] = nService;
+  counts[SRM_COUNT_VARIANT] = nVariant;
+  counts[SRM_COUNT_SLOT] = nSlot;
+  counts[SRM_COUNT_DEFAULT] = nDefault;
+  counts[SRM_COUNT_EXCEPTION] = nException;
+  counts[SRM_COUNT_ALIAS] = count("SELECT count(*) FROM aliases");
+  counts[SRM_COUNT_TYPE] = count("SELECT count(*) FROM resource_types");
+  counts[SRM_COUNT_ARN] = count("SELECT count(*) FROM arn_types");
+  counts[SRM_COUNT_TABLE] = count("SELECT count(*) FROM tables");
+  counts[SRM_COUNT_EXCLUSION] = count("SELECT count(*) FROM exclusions");
+  counts[SRM_COUNT_KEY] = nKey;
+  counts[SRM_COUNT_KEY_SLOTS] = nKeySlot;
+  printf("const int srmCount[] = {");
+  for(i=0; i<SRM_COUNT_N; i++) printf("%s%d", i ? ", " : "", counts[i]);
+  printf("};\n\n");
+  printf("const char srmDataChecksum[] = "); lit(argv[2]); printf(";\n");
+  sqlite3_close(db);
+  return 0;
+}

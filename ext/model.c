@@ -1,0 +1,80 @@
+/*
+** model.c: lookups in the compiled-in model (build/srm_data.c).
+**
+** Control, service and variant ids are matched exactly (they are contract
+** names, always lower case); identifiers from inventories go through
+** resolve.c instead.
+*/
+#include <string.h>
+#include "srm.h"
+
+static int srmIdEq(const char *zId, const char *z, size_t n){
+  return strncmp(zId, z, n)==0 && zId[n]==0;
+}
+
+/* Index in srmControl[] of control z[0..n), or -1. */
+int srmControlFind(const char *z, size_t n){
+  int i;
+  for(i=0; i<SRM_NCONTROL; i++){
+    if( srmIdEq(srmControl[i].zId, z, n) ) return i;
+  }
+  return -1;
+}
+
+/* Index in srmService[] of service id z[0..n), or -1 (binary search). */
+int srmServiceFind(const char *z, size_t n){
+  int lo = 0, hi = srmCount[SRM_COUNT_SERVICE] - 1;
+  while( lo<=hi ){
+    int mid = (lo + hi)/2;
+    const char *zId = srmService[mid].zId;
+    int c = strncmp(zId, z, n);
+    if( c==0 && zId[n]!=0 ) c = 1;
+    if( c==0 ) return mid;
+    if( c<0 ) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+/* 1 + index in srmVariant[] of variant z[0..n) of service iService, or -1
+** when the service has no such variant. */
+int srmVariantFind(int iService, const char *z, size_t n){
+  const SrmService *p = &srmService[iService];
+  int i;
+  for(i=0; i<p->nVariant; i++){
+    if( srmIdEq(srmVariant[p->iVariant + i].zId, z, n) ) return p->iVariant + i + 1;
+  }
+  return -1;
+}
+
+/* The matrix slot that answers for a target. */
+int srmSlot(const SrmTarget *p){
+  const SrmService *pS = &srmService[p->iService];
+  if( p->iVariant==0 ) return pS->iSlot;
+  return pS->iSlot + 1 + (p->iVariant - 1 - pS->iVariant);
+}
+
+/* The variant whose answers slot iSlot of service iService gives, or NULL
+** for a service without variants. */
+const char *srmVariantOfSlot(int iService, int iSlot){
+  const SrmService *pS = &srmService[iService];
+  int k = iSlot - pS->iSlot;
+  if( pS->nVariant==0 ) return 0;
+  return srmVariant[pS->iVariant + (k==0 ? pS->iDefault : k - 1)].zId;
+}
+
+const char *srmOwnerName(int eOwner){
+  switch( eOwner ){
+    case SRM_OWNER_AWS:      return "aws";
+    case SRM_OWNER_CUSTOMER: return "customer";
+    default:                 return "shared";
+  }
+}
+
+const char *srmBasisName(int eBasis){
+  switch( eBasis ){
+    case SRM_BASIS_SERVICE:  return "service";
+    case SRM_BASIS_VARIANT:  return "variant";
+    case SRM_BASIS_DERIVED:  return "derived";
+    default:                 return "category_default";
+  }
+}

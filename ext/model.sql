@@ -1,0 +1,233 @@
+-- ext/model.sql: load and check the model before it is compiled in.
+--
+-- Run by the Makefile from the top of the tree:
+--
+--     sqlite3 -bail build/model.db < ext/model.sql
+--
+-- Every data/*.csv is imported into a STRICT table whose constraints reject
+-- bad rows.  The sqlite3 shell reports a rejected row as "file:line: INSERT
+-- failed: ..." and a short or long row as "file:line: expected N columns";
+-- the Makefile fails the build when the shell prints anything at all.  Since
+-- each table is empty before its import, rowid + 1 is the row's line in its
+-- file (line 1 is the header; fields may not hold line breaks, see below).
+--
+-- Checks that span rows or files are the view "problems", one
+-- "file:line: message" per row; ext/mkdata.c prints them and fails when there
+-- is any.  Empty CSV fields arrive as '' (never NULL).
+
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE categories(
+  category    TEXT PRIMARY KEY
+    CONSTRAINT "category must be infrastructure, container or abstracted"
+    CHECK (category IN ('infrastructure', 'container', 'abstracted')),
+  title       TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  description TEXT NOT NULL CONSTRAINT "description is empty" CHECK (description <> ''),
+  source      TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*')
+) STRICT;
+
+CREATE TABLE controls(
+  control     TEXT PRIMARY KEY
+    CONSTRAINT "control id must be lower case letters and _"
+    CHECK (control GLOB '[a-z]*' AND control NOT GLOB '*[^a-z_]*'),
+  layer       TEXT NOT NULL
+    CONSTRAINT "unknown layer"
+    CHECK (layer IN ('physical', 'virtualization', 'service', 'os', 'platform', 'application',
+                     'network', 'identity', 'data', 'operations', 'governance', 'composite')),
+  position    INTEGER NOT NULL UNIQUE,
+  title       TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  description TEXT NOT NULL CONSTRAINT "description is empty" CHECK (description <> ''),
+  parts       TEXT NOT NULL
+    CONSTRAINT "a composite control lists its parts, and only a composite does"
+    CHECK ((layer = 'composite') = (parts <> ''))
+) STRICT;
+
+CREATE TABLE defaults(
+  category      TEXT NOT NULL REFERENCES categories,
+  control       TEXT NOT NULL REFERENCES controls,
+  owner         TEXT NOT NULL
+    CONSTRAINT "owner must be aws, customer or shared"
+    CHECK (owner IN ('aws', 'customer', 'shared')),
+  aws_duty      TEXT NOT NULL CONSTRAINT "aws_duty is empty" CHECK (aws_duty <> ''),
+  customer_duty TEXT NOT NULL CONSTRAINT "customer_duty is empty" CHECK (customer_duty <> ''),
+  source        TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
+  PRIMARY KEY (category, control)
+) STRICT;
+
+CREATE TABLE services(
+  service         TEXT PRIMARY KEY
+    CONSTRAINT "service id must be lower case letters, digits and -"
+    CHECK (service GLOB '[a-z]*' AND service NOT GLOB '*[^a-z0-9-]*'),
+  name            TEXT NOT NULL CONSTRAINT "name is empty" CHECK (name <> ''),
+  abbreviation    TEXT NOT NULL,
+  category        TEXT NOT NULL REFERENCES categories,
+  category_basis  TEXT NOT NULL
+    CONSTRAINT "category_basis must be documented or inferred"
+    CHECK (category_basis IN ('documented', 'inferred')),
+  category_source TEXT NOT NULL,
+  category_note   TEXT NOT NULL,
+  CONSTRAINT "a documented category needs its https source, an inferred one its reasoning in category_note"
+  CHECK (CASE category_basis WHEN 'documented' THEN category_source GLOB 'https://?*'
+                             ELSE category_note <> '' END)
+) STRICT;
+
+CREATE TABLE variants(
+  service    TEXT NOT NULL REFERENCES services,
+  variant    TEXT NOT NULL
+    CONSTRAINT "variant id must be lower case letters, digits and _"
+    CHECK (variant GLOB '[a-z]*' AND variant NOT GLOB '*[^a-z0-9_]*'),
+  is_default INTEGER NOT NULL CONSTRAINT "is_default must be 0 or 1" CHECK (is_default IN (0, 1)),
+  title      TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  note       TEXT NOT NULL CONSTRAINT "note is empty" CHECK (note <> ''),
+  source     TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
+  PRIMARY KEY (service, variant)
+) STRICT;
+
+CREATE TABLE exceptions(
+  service       TEXT NOT NULL REFERENCES services,
+  variant       TEXT NOT NULL,
+  control       TEXT NOT NULL REFERENCES controls,
+  owner         TEXT NOT NULL
+    CONSTRAINT "owner must be aws, customer or shared"
+    CHECK (owner IN ('aws', 'customer', 'shared')),
+  aws_duty      TEXT NOT NULL CONSTRAINT "aws_duty is empty" CHECK (aws_duty <> ''),
+  customer_duty TEXT NOT NULL CONSTRAINT "customer_duty is empty" CHECK (customer_duty <> ''),
+  source        TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
+  read_on       TEXT NOT NULL
+    CONSTRAINT "read_on must be a YYYY-MM-DD date"
+    CHECK (read_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(read_on) = read_on),
+  UNIQUE (service, variant, control)
+) STRICT;
+
+CREATE TABLE aliases(
+  alias   TEXT NOT NULL UNIQUE COLLATE NOCASE
+    CONSTRAINT "alias is empty" CHECK (alias <> ''),
+  service TEXT NOT NULL REFERENCES services,
+  kind    TEXT NOT NULL
+    CONSTRAINT "kind must be name, abbreviation, sdk_id, client, prefix or endpoint"
+    CHECK (kind IN ('name', 'abbreviation', 'sdk_id', 'client', 'prefix', 'endpoint'))
+) STRICT;
+
+CREATE TABLE resource_types(
+  resource_type TEXT NOT NULL UNIQUE COLLATE NOCASE
+    CONSTRAINT "resource type must look like AWS::Namespace::Type"
+    CHECK (resource_type GLOB 'AWS::?*::?*'),
+  service       TEXT NOT NULL REFERENCES services,
+  variant       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE arn_types(
+  namespace     TEXT NOT NULL
+    CONSTRAINT "namespace must be lower case letters, digits and -"
+    CHECK (namespace GLOB '[a-z0-9]*' AND namespace NOT GLOB '*[^a-z0-9-]*'),
+  resource_type TEXT NOT NULL
+    CONSTRAINT "resource_type may not hold : or /"
+    CHECK (resource_type NOT GLOB '*[:/]*'),
+  service       TEXT NOT NULL REFERENCES services,
+  variant       TEXT NOT NULL,
+  UNIQUE (namespace, resource_type COLLATE NOCASE)
+) STRICT;
+
+CREATE TABLE tables(
+  table_name TEXT NOT NULL
+    CONSTRAINT "table names are aws_ followed by lower case letters, digits and _"
+    CHECK (table_name GLOB 'aws_?*' AND table_name NOT GLOB '*[^a-z0-9_]*'),
+  dialect    TEXT NOT NULL
+    CONSTRAINT "dialect must be steampipe or cloudquery"
+    CHECK (dialect IN ('steampipe', 'cloudquery')),
+  service    TEXT NOT NULL REFERENCES services,
+  variant    TEXT NOT NULL,
+  UNIQUE (table_name, dialect)
+) STRICT;
+
+CREATE TABLE exclusions(
+  dialect TEXT NOT NULL
+    CONSTRAINT "dialect must be cloudformation, config, arn, alias, steampipe or cloudquery"
+    CHECK (dialect IN ('cloudformation', 'config', 'arn', 'alias', 'steampipe', 'cloudquery')),
+  name    TEXT NOT NULL CONSTRAINT "name is empty" CHECK (name <> ''),
+  reason  TEXT NOT NULL CONSTRAINT "reason is empty" CHECK (reason <> ''),
+  UNIQUE (dialect, name)
+) STRICT;
+
+-- Parents before children, so that foreign keys are checked row by row.
+.import --csv --skip 1 data/categories.csv categories
+.import --csv --skip 1 data/controls.csv controls
+.import --csv --skip 1 data/defaults.csv defaults
+.import --csv --skip 1 data/services.csv services
+.import --csv --skip 1 data/variants.csv variants
+.import --csv --skip 1 data/exceptions.csv exceptions
+.import --csv --skip 1 data/aliases.csv aliases
+.import --csv --skip 1 data/resource_types.csv resource_types
+.import --csv --skip 1 data/arn_types.csv arn_types
+.import --csv --skip 1 data/tables.csv tables
+.import --csv --skip 1 data/exclusions.csv exclusions
+
+-- Owners ranked by how much the customer has to do.
+CREATE VIEW owner_rank(owner, rank) AS
+  VALUES ('aws', 0), ('shared', 1), ('customer', 2);
+
+-- Composite parts, one row each.
+CREATE VIEW composite_parts(control, part, line) AS
+  WITH RECURSIVE split(control, part, rest, line) AS (
+    SELECT control, '', parts || '|', rowid + 1 FROM controls WHERE parts <> ''
+    UNION ALL
+    SELECT control, substr(rest, 1, instr(rest, '|') - 1),
+           substr(rest, instr(rest, '|') + 1), line
+      FROM split WHERE rest <> ''
+  )
+  SELECT control, part, line FROM split WHERE part <> '';
+
+CREATE VIEW problems(message) AS
+  -- A field with a line break would shift every line number after it.
+  SELECT 'data/' || f || '.csv:' || line || ': a field holds a line break' FROM (
+    SELECT 'categories' f, rowid + 1 line, title || description || source AS t FROM categories
+    UNION ALL SELECT 'controls', rowid + 1, title || description FROM controls
+    UNION ALL SELECT 'defaults', rowid + 1, aws_duty || customer_duty || source FROM defaults
+    UNION ALL SELECT 'services', rowid + 1, name || abbreviation || category_source || category_note FROM services
+    UNION ALL SELECT 'variants', rowid + 1, title || note || source FROM variants
+    UNION ALL SELECT 'exceptions', rowid + 1, aws_duty || customer_duty || source FROM exceptions
+    UNION ALL SELECT 'aliases', rowid + 1, alias FROM aliases
+    UNION ALL SELECT 'exclusions', rowid + 1, name || reason FROM exclusions
+  ) WHERE instr(t, char(10)) OR instr(t, char(13))
+UNION ALL
+  SELECT 'data/controls.csv:' || line || ': composite ''' || control || ''' names unknown part ''' || part || ''''
+    FROM composite_parts
+   WHERE part NOT IN (SELECT control FROM controls WHERE layer <> 'composite')
+UNION ALL
+  SELECT 'data/defaults.csv:' || (d.rowid + 1) || ': composite control ''' || d.control
+         || ''' is derived from its parts and takes no default'
+    FROM defaults d JOIN controls c USING (control) WHERE c.layer = 'composite'
+UNION ALL
+  SELECT 'data/defaults.csv:1: category ''' || k.category || ''' has no default for control ''' || c.control || ''''
+    FROM categories k, controls c
+   WHERE c.layer <> 'composite'
+     AND NOT EXISTS (SELECT 1 FROM defaults d WHERE d.category = k.category AND d.control = c.control)
+UNION ALL
+  -- Customer scope never grows from infrastructure to container to abstracted.
+  SELECT 'data/defaults.csv:' || (b.rowid + 1) || ': the customer has more to do for ''' || b.control
+         || ''' in ' || b.category || ' (' || b.owner || ') than in ' || a.category || ' (' || a.owner || ')'
+    FROM defaults a JOIN defaults b USING (control)
+    JOIN owner_rank ra ON ra.owner = a.owner
+    JOIN owner_rank rb ON rb.owner = b.owner
+   WHERE ((a.category = 'infrastructure' AND b.category IN ('container', 'abstracted'))
+       OR (a.category = 'container' AND b.category = 'abstracted'))
+     AND rb.rank > ra.rank
+UNION ALL
+  SELECT 'data/variants.csv:1: service ''' || service || ''' has ' || sum(is_default) || ' default variants, not 1'
+    FROM variants GROUP BY service HAVING sum(is_default) <> 1
+UNION ALL
+  SELECT 'data/exceptions.csv:' || (e.rowid + 1) || ': composite control ''' || e.control
+         || ''' is derived from its parts and takes no exception'
+    FROM exceptions e JOIN controls c USING (control) WHERE c.layer = 'composite'
+UNION ALL
+  SELECT 'data/' || f || '.csv:' || line || ': unknown variant ''' || variant || ''' of service ''' || service || ''''
+    FROM (SELECT 'exceptions' f, rowid + 1 line, service, variant FROM exceptions
+          UNION ALL SELECT 'resource_types', rowid + 1, service, variant FROM resource_types
+          UNION ALL SELECT 'arn_types', rowid + 1, service, variant FROM arn_types
+          UNION ALL SELECT 'tables', rowid + 1, service, variant FROM tables)
+   WHERE variant <> '' AND (service, variant) NOT IN (SELECT service, variant FROM variants)
+UNION ALL
+  SELECT 'data/aliases.csv:' || (a.rowid + 1) || ': alias ''' || a.alias || ''' is the id of service '''
+         || s.service || ''''
+    FROM aliases a JOIN services s ON s.service = a.alias COLLATE NOCASE
+ORDER BY 1;
