@@ -96,3 +96,6 @@ install: $(LIB)
 
 clean:
 	rm -rf build $(LIB)
+
+# Benchmarks (not part of make test): make bench, make bench-check.
+include test/bench/bench.mk

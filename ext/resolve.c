@@ -146,7 +146,14 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
     if( p==zEnd ) return 0;
     return srmResolveTyped(zNs, (size_t)(q - zNs), p, (size_t)(zEnd - p), pOut);
   }
-  if( srmKeyTarget(srmKeyFind(srmHash(z, n), z, n), pOut) ) return 1;
+  {
+    /* Any whole key but a namespace's default, "namespace:", which is
+    ** not a name anyone writes. */
+    int k = srmKeyFind(srmHash(z, n), z, n);
+    if( k>=0 && !(srmKey[k].eKind==SRM_KEY_ARN && z[n-1]==':') ){
+      return srmKeyTarget(k, pOut);
+    }
+  }
   {
     /* NAMESPACE:TYPE as Resource Explorer writes it, with no "::". */
     const char *p = memchr(z, ':', n);

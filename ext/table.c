@@ -556,9 +556,13 @@ static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   }
   /* Unique when every key is given, or the single key of a unique table. */
   if( pDef->xLookup==srmMatrixLookup ){
-    int bAll = (idxNum & 1) && (idxNum & (2|8)) && (idxNum & 4);
-    pInfo->estimatedRows = bAll ? 1 : (idxNum & 4) ? 2 : 30;
-    if( bAll ) pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
+    /* Rows a lookup yields: a service has about 1 slot, a slot a row
+    ** per control, a control a row per slot. */
+    int nSlot = (idxNum & 1) ? ((idxNum & (2|8)) ? 1 : 2) : srmCount[SRM_COUNT_SLOT];
+    pInfo->estimatedRows = (idxNum & 4) ? nSlot : nSlot*SRM_NCONTROL;
+    if( (idxNum & 1) && (idxNum & (2|8)) && (idxNum & 4) ){
+      pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
+    }
   }else if( pDef->xLookup==srmVariantLookup ){
     pInfo->estimatedRows = (idxNum & 2) ? 1 : 3;
     if( idxNum & 2 ) pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
