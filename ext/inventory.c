@@ -12,7 +12,7 @@
 ** Formats (the format argument, or detected when it is omitted or NULL):
 **   aws_config_snapshot    the snapshot AWS Config delivers to S3, and the
 **                          output of get-resource-config-history:
-**                          "configurationItems" (or "baseConfigurationItems")
+**                          "configurationItems"
 **   aws_config_query       aws configservice select-resource-config and
 **                          select-aggregate-resource-config: "Results", an
 **                          array of JSON strings
@@ -90,57 +90,57 @@ static const char *const azFormat[FMT_N] = {
 ** 12 capacity provider strategy (JSON text).
 */
 #define INV_TAGS_FROM(path, k, v) \
-  "CASE json_type(value, '" path "') " \
-  "WHEN 'object' THEN json_extract(value, '" path "') " \
+  "CASE json_type(i.value, '" path "') " \
+  "WHEN 'object' THEN json_extract(i.value, '" path "') " \
   "WHEN 'array' THEN (SELECT json_group_object(" \
      "coalesce(json_extract(t.value, '$." k "'), json_extract(t.value, '$.Key'))," \
      "coalesce(json_extract(t.value, '$." v "'), json_extract(t.value, '$.Value')))" \
-     " FROM json_each(value, '" path "') t) END"
+     " FROM json_each(i.value, '" path "') t) END"
 
 static const char zConfigSql[] =
   "SELECT arn, rtype, rid, coalesce(name, json_extract(tags, '$.Name')), account, region, tags,"
   " h1, h2, h3, h4, h5, h6 FROM ("
-  "SELECT coalesce(json_extract(value, '$.ARN'), json_extract(value, '$.arn')) AS arn,"
-  " json_extract(value, '$.resourceType') AS rtype,"
-  " json_extract(value, '$.resourceId') AS rid,"
-  " json_extract(value, '$.resourceName') AS name,"
-  " coalesce(json_extract(value, '$.awsAccountId'), json_extract(value, '$.accountId')) AS account,"
-  " json_extract(value, '$.awsRegion') AS region,"
+  "SELECT coalesce(json_extract(i.value, '$.ARN'), json_extract(i.value, '$.arn')) AS arn,"
+  " json_extract(i.value, '$.resourceType') AS rtype,"
+  " json_extract(i.value, '$.resourceId') AS rid,"
+  " json_extract(i.value, '$.resourceName') AS name,"
+  " coalesce(json_extract(i.value, '$.awsAccountId'), json_extract(i.value, '$.accountId')) AS account,"
+  " json_extract(i.value, '$.awsRegion') AS region,"
   " " INV_TAGS_FROM("$.tags", "key", "value") " AS tags,"
-  " coalesce(json_extract(value, '$.configuration.packageType'),"
-  "          json_extract(value, '$.configuration.PackageType')) AS h1,"
-  " coalesce(json_extract(value, '$.configuration.runtime'),"
-  "          json_extract(value, '$.configuration.Runtime')) AS h2,"
-  " coalesce(json_extract(value, '$.configuration.launchType'),"
-  "          json_extract(value, '$.configuration.LaunchType')) AS h3,"
-  " coalesce(json_extract(value, '$.configuration.requiresCompatibilities'),"
-  "          json_extract(value, '$.configuration.RequiresCompatibilities')) AS h4,"
-  " coalesce(json_extract(value, '$.configuration.engine'),"
-  "          json_extract(value, '$.configuration.Engine')) AS h5,"
-  " coalesce(json_extract(value, '$.configuration.capacityProviderStrategy'),"
-  "          json_extract(value, '$.configuration.CapacityProviderStrategy')) AS h6"
-  " FROM json_each(?1, ?2))";
+  " coalesce(json_extract(i.value, '$.configuration.packageType'),"
+  "          json_extract(i.value, '$.configuration.PackageType')) AS h1,"
+  " coalesce(json_extract(i.value, '$.configuration.runtime'),"
+  "          json_extract(i.value, '$.configuration.Runtime')) AS h2,"
+  " coalesce(json_extract(i.value, '$.configuration.launchType'),"
+  "          json_extract(i.value, '$.configuration.LaunchType')) AS h3,"
+  " coalesce(json_extract(i.value, '$.configuration.requiresCompatibilities'),"
+  "          json_extract(i.value, '$.configuration.RequiresCompatibilities')) AS h4,"
+  " coalesce(json_extract(i.value, '$.configuration.engine'),"
+  "          json_extract(i.value, '$.configuration.Engine')) AS h5,"
+  " coalesce(json_extract(i.value, '$.configuration.capacityProviderStrategy'),"
+  "          json_extract(i.value, '$.configuration.CapacityProviderStrategy')) AS h6"
+  " FROM json_each(?1, ?2) AS i)";
 
 static const char zTaggingSql[] =
   "SELECT arn, NULL, NULL, json_extract(tags, '$.Name'), NULL, NULL, tags,"
   " NULL, NULL, NULL, NULL, NULL, NULL FROM ("
-  "SELECT json_extract(value, '$.ResourceARN') AS arn,"
+  "SELECT json_extract(i.value, '$.ResourceARN') AS arn,"
   " " INV_TAGS_FROM("$.Tags", "Key", "Value") " AS tags"
-  " FROM json_each(?1, ?2))";
+  " FROM json_each(?1, ?2) AS i)";
 
 static const char zExplorerSql[] =
   "SELECT arn, rtype, NULL, json_extract(tags, '$.Name'), account, region, tags,"
   " NULL, NULL, NULL, NULL, NULL, NULL FROM ("
-  "SELECT json_extract(value, '$.Arn') AS arn,"
-  " json_extract(value, '$.ResourceType') AS rtype,"
-  " json_extract(value, '$.OwningAccountId') AS account,"
-  " json_extract(value, '$.Region') AS region,"
+  "SELECT json_extract(i.value, '$.Arn') AS arn,"
+  " json_extract(i.value, '$.ResourceType') AS rtype,"
+  " json_extract(i.value, '$.OwningAccountId') AS account,"
+  " json_extract(i.value, '$.Region') AS region,"
   " (SELECT CASE json_type(p.value, '$.Data') WHEN 'array' THEN"
   "    (SELECT json_group_object(json_extract(d.value, '$.Key'), json_extract(d.value, '$.Value'))"
   "       FROM json_each(p.value, '$.Data') d) END"
-  "    FROM json_each(value, '$.Properties') p"
+  "    FROM json_each(i.value, '$.Properties') p"
   "   WHERE json_extract(p.value, '$.Name') = 'tags') AS tags"
-  " FROM json_each(?1, ?2))";
+  " FROM json_each(?1, ?2) AS i)";
 
 typedef struct InvFormat InvFormat;
 struct InvFormat {
@@ -376,12 +376,16 @@ static int invDetect(inv_cursor *pCur, sqlite3_value *pDoc, int *peFormat){
     *peFormat = FMT_ARN_LIST;
     return SQLITE_OK;
   }
-  if( i==n || z[i]=='[' ) return SQLITE_OK;
+  if( i==n ){
+    *peFormat = FMT_ARN_LIST;       /* nothing but white space: no rows */
+    return SQLITE_OK;
+  }
+  if( z[i]=='[' ) return SQLITE_OK;
   rc = sqlite3_prepare_v2(pCur->db,
-      "SELECT CASE key WHEN 'configurationItems' THEN 0 WHEN 'baseConfigurationItems' THEN 0"
+      "SELECT CASE key WHEN 'configurationItems' THEN 0"
       " WHEN 'Results' THEN 1 WHEN 'ResourceTagMappingList' THEN 2 WHEN 'Resources' THEN 3 END"
-      " FROM json_each(?1) WHERE type = 'array' AND key IN ('configurationItems',"
-      " 'baseConfigurationItems', 'Results', 'ResourceTagMappingList', 'Resources') LIMIT 1",
+      " FROM json_each(?1) WHERE type = 'array' AND key IN ('configurationItems', 'Results',"
+      " 'ResourceTagMappingList', 'Resources') LIMIT 1",
       -1, &pStmt, 0);
   if( rc!=SQLITE_OK ) return rc;
   sqlite3_bind_value(pStmt, 1, pDoc);

@@ -119,3 +119,9 @@ proc csv_split {line} {
   lappend out $field
   return $out
 }
+
+# {rc message} of SQL run on db, for use inside do_test.
+proc catchsql_msg {sql {conn db}} {
+  set rc [catch {uplevel 1 [list $conn eval $sql]} msg]
+  list $rc $msg
+}
