@@ -87,7 +87,7 @@ $(LIB): $(OBJ)
 test: $(LIB) deps-test
 	$(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
 
-demo: $(LIB)
+demo: deps $(LIB)
 	@sh sql/demo.sh ./$(LIB)
 
 install: $(LIB)
