@@ -36,7 +36,13 @@ DATA = $(wildcard data/*.csv)
 NEED_BUILD = 'gcc:command -v $(CC)' 'sqlite3:command -v $(SQLITE3)' \
              'libsqlite3-dev:test -f /usr/include/sqlite3ext.h || test -n "$$SQLITE_NO_DEPS"'
 NEED_TEST  = 'tcl:command -v $(TCLSH)' \
-             'libsqlite3-tcl:echo "package require sqlite3" | $(TCLSH)'
+             'libsqlite3-tcl:echo "package require sqlite3" | $(TCLSH)' \
+             'python3:test -x /usr/bin/python3' \
+             'nodejs:command -v node' 'npm:command -v npm'
+
+# better-sqlite3 12 (Node.js 20; it bundles a recent SQLite) for
+# test/clients.test, from the npm registry into build/node.
+NODE_SQLITE = build/node/node_modules/better-sqlite3/package.json
 
 .PHONY: all test demo clean install deps deps-test
 .DELETE_ON_ERROR:
@@ -48,6 +54,10 @@ deps:
 
 deps-test: deps
 	@sh ext/need.sh $(NEED_TEST)
+
+$(NODE_SQLITE): | build
+	@sh ext/need.sh $(NEED_TEST)
+	npm install --prefix build/node --no-audit --no-fund --loglevel=error better-sqlite3@12
 
 build:
 	@mkdir -p build
@@ -84,7 +94,7 @@ build/srm_data.o: build/srm_data.c ext/srm.h
 $(LIB): $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(SHARED) -o $@ $(OBJ) $(LDFLAGS)
 
-test: $(LIB) deps-test
+test: $(LIB) deps-test $(NODE_SQLITE)
 	$(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
 
 demo: deps $(LIB)
