@@ -29,7 +29,7 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/resolve.c ext/model.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/overlay.c ext/resolve.c ext/model.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
 DATA = $(wildcard data/*.csv)
 

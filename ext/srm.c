@@ -6,8 +6,8 @@
 **     SELECT responsibility('AWS::EC2::Instance', 'guest_os_patching');  -- customer
 **
 ** sqlite3_srm_init() checks the SQLite version, then registers the scalar
-** functions (func.c), the srm_* tables (table.c) and srm_inventory()
-** (inventory.c), stopping at the first
+** functions (func.c), the srm_* tables (table.c), srm_inventory()
+** (inventory.c) and the decisions overlay (overlay.c), stopping at the first
 ** error.  This is the one file with SQLITE_EXTENSION_INIT1; the others use
 ** SQLITE_EXTENSION_INIT3.  See README.md for every function and table.
 **
@@ -22,6 +22,7 @@ SQLITE_EXTENSION_INIT1
 int srmRegisterFunctions(sqlite3 *db);
 int srmRegisterTables(sqlite3 *db);
 int srmRegisterInventory(sqlite3 *db);
+int srmRegisterOverlay(sqlite3 *db);
 
 /* The oldest SQLite with everything srm uses: SQLITE_INNOCUOUS and
 ** SQLITE_VTAB_INNOCUOUS (3.31.0). */
@@ -54,6 +55,7 @@ int sqlite3_srm_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
   rc = srmRegisterFunctions(db);
   if( rc==SQLITE_OK ) rc = srmRegisterTables(db);
   if( rc==SQLITE_OK ) rc = srmRegisterInventory(db);
+  if( rc==SQLITE_OK ) rc = srmRegisterOverlay(db);
   if( rc!=SQLITE_OK && pzErrMsg ){
     *pzErrMsg = sqlite3_mprintf("srm: %s", sqlite3_errmsg(db));
   }
