@@ -17,5 +17,5 @@ CREATE TABLE IF NOT EXISTS inventory(
 );
 INSERT INTO inventory(arn, service, variant, resource_type, resource_id, name, account, region, tags)
   SELECT arn, service, variant, resource_type, resource_id, name, account, region, tags
-    FROM srm_inventory(readfile(:file), (SELECT value FROM temp.sqlite_parameters WHERE key = ':format'));
+    FROM srm_inventory(readfile(:file), :format);
 SELECT changes() AS loaded;
