@@ -373,17 +373,12 @@ int main(int argc, char **argv){
   }
   sqlite3_finalize(p);
   /* Composites: all parts aws -> aws, all customer -> customer, else shared. */
-  p = prep("SELECT position, parts FROM controls WHERE parts <> '' ORDER BY position");
+  p = prep("SELECT control, parts FROM controls WHERE parts <> '' ORDER BY position");
   while( sqlite3_step(p)==SQLITE_ROW ){
-    int c = findIn(azControl, nControl, azControl[0]);
+    int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 0));
     char *zParts = dup(sqlite3_column_text(p, 1));
     int aPart[SRM_MAX_PARTS], nPart = 0, s;
     char *z;
-    sqlite3_stmt *q = prep("SELECT count(*) FROM controls WHERE position < ?1");
-    sqlite3_bind_int(q, 1, sqlite3_column_int(p, 0));
-    sqlite3_step(q);
-    c = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
     for(z=strtok(zParts, "|"); z && nPart<SRM_MAX_PARTS; z=strtok(0, "|")){
       aPart[nPart++] = findIn(azControl, nControl, z);
     }
