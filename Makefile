@@ -17,7 +17,9 @@ SQLITE3 ?= sqlite3
 TCLSH   ?= tclsh
 PREFIX  ?= /usr/local
 WARN     = -Wall -Wextra -Werror -std=c99
-ALL_CFLAGS = $(WARN) -fPIC -Iext -Ibuild $(CFLAGS)
+# Only sqlite3_srm_init is exported (ext/srm.c): the rest binds locally,
+# with no GOT or PLT indirection on the per-row path.
+ALL_CFLAGS = $(WARN) -fPIC -fvisibility=hidden -Iext -Ibuild $(CFLAGS)
 
 UNAME := $(shell uname -s 2>/dev/null)
 ifeq ($(UNAME),Darwin)
@@ -42,7 +44,7 @@ NEED_TEST  = 'tcl:command -v $(TCLSH)' \
 
 # better-sqlite3 12 (Node.js 20; it bundles a recent SQLite) for
 # test/clients.test, from the npm registry into build/node.
-NODE_SQLITE = build/node/node_modules/better-sqlite3/package.json
+NODE_SQLITE = build/node/node_modules/better-sqlite3/build/Release/better_sqlite3.node
 
 .PHONY: all test demo clean install deps deps-test
 .DELETE_ON_ERROR:
@@ -57,7 +59,9 @@ deps-test: deps
 
 $(NODE_SQLITE): | build
 	@sh ext/need.sh $(NEED_TEST)
-	npm install --prefix build/node --no-audit --no-fund --loglevel=error better-sqlite3@12
+	test -f build/node/node_modules/better-sqlite3/package.json || \
+	  npm install --prefix build/node --no-audit --no-fund --loglevel=error better-sqlite3@12
+	test -f $@ || (cd build/node && npm rebuild --loglevel=error better-sqlite3)
 
 build:
 	@mkdir -p build
@@ -109,3 +113,6 @@ clean:
 
 # Benchmarks (not part of make test): make bench, make bench-check.
 include test/bench/bench.mk
+
+# Hardening (not part of make test): make harden, see test/harden.mk.
+include test/harden.mk

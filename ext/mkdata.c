@@ -490,10 +490,23 @@ int main(int argc, char **argv){
   printf("const SrmKey srmKey[] = {\n");
   for(i=0; i<nKeySlot; i++){
     Key *pK = apSlot[i];
-    if( pK==0 ){ printf("  {0, 0, 0, 0, 0, 0},\n"); continue; }
+    size_t nK;
+    int bTyped = 0;
+    if( pK==0 ){ printf("  {0, 0, 0, 0, 0, 0, 0},\n"); continue; }
+    nK = strlen(pK->z);
+    if( pK->eKind==SRM_KEY_ARN && pK->z[nK-1]==':' ){
+      /* Does some "namespace:type" key share this namespace? */
+      int j;
+      for(j=0; j<nKey; j++){
+        if( aKey[j].eKind==SRM_KEY_ARN && strncmp(aKey[j].z, pK->z, nK)==0 && aKey[j].z[nK] ){
+          bTyped = 1;
+          break;
+        }
+      }
+    }
     printf("  {"); lit(pK->z);
-    printf(", %uu, %d, %d, %d, %d},\n", srmHash(pK->z, strlen(pK->z)),
-           (int)strlen(pK->z), pK->iService, pK->iVariant, pK->eKind);
+    printf(", %uu, %d, %d, %d, %d, %d},\n", srmHash(pK->z, nK),
+           (int)nK, pK->iService, pK->iVariant, pK->eKind, bTyped);
   }
   printf("};\n\n");
 

@@ -230,4 +230,8 @@ UNION ALL
   SELECT 'data/aliases.csv:' || (a.rowid + 1) || ': alias ''' || a.alias || ''' is the id of service '''
          || s.service || ''''
     FROM aliases a JOIN services s ON s.service = a.alias COLLATE NOCASE
+UNION ALL
+  SELECT 'data/arn_types.csv:' || min(rowid + 1) || ': namespace ''' || namespace
+         || ''' has types but no default row (resource_type empty)'
+    FROM arn_types GROUP BY namespace HAVING sum(resource_type = '') = 0
 ORDER BY 1;

@@ -15,84 +15,62 @@
 **   service id or alias  ec2, Amazon EC2, Amazon Elastic Compute Cloud, EC2
 **
 ** All of them are keys of one open-addressing table (srmKey[], built by
-** ext/mkdata.c with at most half of its slots used), so a lookup is one hash
-** of the bytes and, for an ARN whose type is not listed, one more probe.
-** Nothing here allocates.
+** ext/mkdata.c with at most half of its slots used).  A namespace's own key
+** is "namespace:"; it says whether the namespace has "namespace:type" keys
+** at all (bTyped), so an ARN of most services costs one hash of its
+** namespace and one probe, and only ec2, eks, rds and the like hash the
+** type too.  Nothing here allocates.
 */
 #include <string.h>
 #include "srm.h"
 
-/* Index in srmKey[] of the key with hash h that equals z[0..n) ignoring
-** case, or -1. */
-static int srmKeyFind(unsigned int h, const char *z, size_t n){
-  unsigned int mask = (unsigned int)srmCount[SRM_COUNT_KEY_SLOTS] - 1;
-  unsigned int k = h & mask;
+#define SRM_KEY_MASK ((unsigned int)srmCount[SRM_COUNT_KEY_SLOTS] - 1)
+
+/* Does key p equal a[0..na) followed by b[0..nb), ignoring case? */
+static int srmKeyIs(const SrmKey *p, const char *a, size_t na, const char *b, size_t nb){
+  size_t i;
+  if( p->nKey!=na+nb ) return 0;
+  for(i=0; i<na; i++) if( SRM_LOWER(a[i])!=(unsigned char)p->zKey[i] ) return 0;
+  for(i=0; i<nb; i++) if( SRM_LOWER(b[i])!=(unsigned char)p->zKey[na+i] ) return 0;
+  return 1;
+}
+
+/* Index in srmKey[] of the key a[0..na) b[0..nb) whose hash is h, or -1. */
+static int srmKeyFind(unsigned int h, const char *a, size_t na, const char *b, size_t nb){
+  unsigned int k = h & SRM_KEY_MASK;
   while( srmKey[k].zKey ){
-    const SrmKey *p = &srmKey[k];
-    if( p->h==h && p->nKey==n ){
-      size_t i;
-      for(i=0; i<n && SRM_LOWER(z[i])==(unsigned char)p->zKey[i]; i++){}
-      if( i==n ) return (int)k;
-    }
-    k = (k + 1) & mask;
+    if( srmKey[k].h==h && srmKeyIs(&srmKey[k], a, na, b, nb) ) return (int)k;
+    k = (k + 1) & SRM_KEY_MASK;
   }
   return -1;
 }
 
 static int srmKeyTarget(int k, SrmTarget *pOut){
-  if( k<0 ) return 0;
   pOut->iService = srmKey[k].iService;
   pOut->iVariant = srmKey[k].iVariant;
   return 1;
 }
 
 /*
-** Resolve NAMESPACE:TYPE...: zNs[0..nNs) is the namespace, zRest[0..nRest)
-** what follows its ':'.  Tries "namespace:type" when the rest has a type
-** (text before a '/' or ':'), then "namespace:".
+** NAMESPACE:REST: zNs[0..nNs) is the namespace and h its hash with the ':'
+** hashed in; zRest[0..nRest) is what follows the namespace's ':' (for an
+** ARN, the resource).  The type is the text of zRest before a '/' or ':'.
 */
-static int srmResolveTyped(const char *zNs, size_t nNs,
+static int srmResolveTyped(const char *zNs, size_t nNs, unsigned int h,
                            const char *zRest, size_t nRest, SrmTarget *pOut){
-  unsigned int h0 = srmHashStep(srmHash(zNs, nNs), ':');
-  unsigned int h = h0;
-  size_t i;
-  for(i=0; i<nRest && zRest[i]!='/' && zRest[i]!=':'; i++){
-    h = srmHashStep(h, (unsigned char)zRest[i]);
-  }
-  if( i>0 && i<nRest ){
-    /* The key is zNs ':' zRest[0..i), which is not contiguous for an ARN:
-    ** compare the two halves. */
-    unsigned int mask = (unsigned int)srmCount[SRM_COUNT_KEY_SLOTS] - 1;
-    unsigned int k = h & mask;
-    size_t n = nNs + 1 + i;
-    while( srmKey[k].zKey ){
-      const SrmKey *p = &srmKey[k];
-      if( p->h==h && p->nKey==n ){
-        size_t j;
-        for(j=0; j<nNs && SRM_LOWER(zNs[j])==(unsigned char)p->zKey[j]; j++){}
-        if( j==nNs && p->zKey[nNs]==':' ){
-          for(j=0; j<i && SRM_LOWER(zRest[j])==(unsigned char)p->zKey[nNs+1+j]; j++){}
-          if( j==i ) return srmKeyTarget((int)k, pOut);
-        }
-      }
-      k = (k + 1) & mask;
+  /* zNs[nNs] is the ':' after the namespace, in an ARN and in NAMESPACE:TYPE
+  ** alike, so "namespace:" is the one run zNs[0..nNs]. */
+  int k = srmKeyFind(h, zNs, nNs + 1, 0, 0);
+  const char *p = zRest, *zEnd = zRest + nRest;
+  if( k<0 ) return 0;
+  if( srmKey[k].bTyped ){
+    for(; p<zEnd && *p!='/' && *p!=':'; p++) h = srmHashStep(h, (unsigned char)*p);
+    if( p>zRest && p<zEnd ){
+      int kType = srmKeyFind(h, zNs, nNs + 1, zRest, (size_t)(p - zRest));
+      if( kType>=0 ) k = kType;
     }
   }
-  {
-    /* "namespace:" */
-    unsigned int mask = (unsigned int)srmCount[SRM_COUNT_KEY_SLOTS] - 1;
-    unsigned int k = h0 & mask;
-    while( srmKey[k].zKey ){
-      const SrmKey *p = &srmKey[k];
-      if( p->h==h0 && p->nKey==nNs+1 && p->zKey[nNs]==':' ){
-        size_t j;
-        for(j=0; j<nNs && SRM_LOWER(zNs[j])==(unsigned char)p->zKey[j]; j++){}
-        if( j==nNs ) return srmKeyTarget((int)k, pOut);
-      }
-      k = (k + 1) & mask;
-    }
-  }
-  return 0;
+  return srmKeyTarget(k, pOut);
 }
 
 /*
@@ -127,39 +105,33 @@ int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
 }
 
 int srmResolve(const char *z, size_t n, SrmTarget *pOut){
-  const char *zEnd = z + n;
-  if( n>4 && memcmp(z, "arn:", 4)==0 ){
+  const char *zEnd = z + n, *p, *zNs;
+  unsigned int h;
+  int k;
+  if( n>4 && z[0]=='a' && z[1]=='r' && z[2]=='n' && z[3]==':' ){
     /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE */
-    const char *zNs, *p, *q;
-    int i;
-    p = memchr(z + 4, ':', n - 4);
-    if( p==0 || p==z+4 ) return 0;
-    zNs = p + 1;
-    q = memchr(zNs, ':', (size_t)(zEnd - zNs));
-    if( q==0 || q==zNs ) return 0;
-    p = q + 1;
-    for(i=0; i<2; i++){
-      p = memchr(p, ':', (size_t)(zEnd - p));
-      if( p==0 ) return 0;
-      p++;
-    }
-    if( p==zEnd ) return 0;
-    return srmResolveTyped(zNs, (size_t)(q - zNs), p, (size_t)(zEnd - p), pOut);
+    for(p=z+4; p<zEnd && *p!=':'; p++){}
+    if( p==z+4 || p==zEnd ) return 0;
+    zNs = ++p;
+    h = SRM_FNV_OFFSET;
+    for(; p<zEnd && *p!=':'; p++) h = srmHashStep(h, (unsigned char)*p);
+    if( p==zNs || p==zEnd ) return 0;
+    n = (size_t)(p - zNs);
+    p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after region */
+    if( p==0 ) return 0;
+    p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after account */
+    if( p==0 || ++p==zEnd ) return 0;
+    return srmResolveTyped(zNs, n, srmHashStep(h, ':'), p, (size_t)(zEnd - p), pOut);
   }
-  {
-    /* Any whole key but a namespace's default, "namespace:", which is
-    ** not a name anyone writes. */
-    int k = srmKeyFind(srmHash(z, n), z, n);
-    if( k>=0 && !(srmKey[k].eKind==SRM_KEY_ARN && z[n-1]==':') ){
-      return srmKeyTarget(k, pOut);
-    }
-  }
-  {
-    /* NAMESPACE:TYPE as Resource Explorer writes it, with no "::". */
-    const char *p = memchr(z, ':', n);
-    if( p && p>z && p+1<zEnd && p[1]!=':' && memchr(p+1, ':', (size_t)(zEnd-p-1))==0 ){
-      return srmResolveTyped(z, (size_t)(p - z), p + 1, (size_t)(zEnd - p - 1), pOut);
-    }
+  /* Any whole key but a namespace's own, "namespace:", which is not a name
+  ** anyone writes. */
+  k = srmKeyFind(srmHash(z, n), z, n, 0, 0);
+  if( k>=0 && !(srmKey[k].eKind==SRM_KEY_ARN && z[n-1]==':') ) return srmKeyTarget(k, pOut);
+  /* NAMESPACE:TYPE as Resource Explorer writes it, with no "::". */
+  p = memchr(z, ':', n);
+  if( p && p>z && p+1<zEnd && p[1]!=':' && memchr(p+1, ':', (size_t)(zEnd-p-1))==0 ){
+    return srmResolveTyped(z, (size_t)(p - z), srmHashStep(srmHash(z, (size_t)(p - z)), ':'),
+                           p + 1, (size_t)(zEnd - p - 1), pOut);
   }
   return 0;
 }

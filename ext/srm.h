@@ -112,6 +112,8 @@ struct SrmKey {
   unsigned short iService;
   unsigned short iVariant;
   unsigned char eKind;          /* SRM_KEY_* */
+  unsigned char bTyped;         /* "namespace:" key of a namespace that also
+                                ** has "namespace:type" keys */
 };
 
 struct SrmDefault { int iCategory, iControl, eOwner, iText; };
@@ -122,12 +124,26 @@ struct SrmTableName { const char *zTable, *zDialect; int iService, iVariant; };
 struct SrmExclusion { const char *zDialect, *zName, *zReason; };
 
 /*
-** FNV-1a over the bytes of z, with ASCII A-Z folded to lower case.  The
-** resolver runs it once per row, so it stays this small.
+** FNV-1a over the bytes of z, with ASCII A-Z folded to lower case through a
+** table (no branch per byte).  The resolver runs it once per row, so it
+** stays this small; the generator uses the same code for the keys.
 */
 #define SRM_FNV_OFFSET 2166136261u
 #define SRM_FNV_PRIME  16777619u
-#define SRM_LOWER(c)   ((unsigned char)((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)))
+#define SRM_L16(b) (unsigned char)(b), (unsigned char)((b)+1), (unsigned char)((b)+2), \
+  (unsigned char)((b)+3), (unsigned char)((b)+4), (unsigned char)((b)+5), \
+  (unsigned char)((b)+6), (unsigned char)((b)+7), (unsigned char)((b)+8), \
+  (unsigned char)((b)+9), (unsigned char)((b)+10), (unsigned char)((b)+11), \
+  (unsigned char)((b)+12), (unsigned char)((b)+13), (unsigned char)((b)+14), \
+  (unsigned char)((b)+15)
+static const unsigned char srmLowerTab[256] = {
+  SRM_L16(0x00), SRM_L16(0x10), SRM_L16(0x20), SRM_L16(0x30),
+  0x40, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+  'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+  SRM_L16(0x60), SRM_L16(0x70), SRM_L16(0x80), SRM_L16(0x90), SRM_L16(0xa0),
+  SRM_L16(0xb0), SRM_L16(0xc0), SRM_L16(0xd0), SRM_L16(0xe0), SRM_L16(0xf0)
+};
+#define SRM_LOWER(c)   (srmLowerTab[(unsigned char)(c)])
 static inline unsigned int srmHashStep(unsigned int h, unsigned char c){
   return (h ^ SRM_LOWER(c)) * SRM_FNV_PRIME;
 }
