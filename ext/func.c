@@ -58,10 +58,13 @@ static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
 /* Resolve argument pVal.  0: no service (NULL or unknown) or out of memory
 ** (then the error is already set). */
 static int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTarget *pOut){
-  const char *z;
-  if( sqlite3_value_type(pVal)==SQLITE_NULL ) return 0;
-  z = (const char*)sqlite3_value_text(pVal);
-  if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+  /* One API call on the common path: NULL text is a NULL value, or no
+  ** memory to convert the value to text. */
+  const char *z = (const char*)sqlite3_value_text(pVal);
+  if( z==0 ){
+    if( sqlite3_value_type(pVal)!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    return 0;
+  }
   return srmResolve(z, (size_t)sqlite3_value_bytes(pVal), pOut);
 }
 
@@ -73,14 +76,15 @@ static int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTarget 
 */
 static int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                        SrmTarget *pTarget, int *piSlot){
-  const SrmControl *pControl;
+  /* A constant control was looked up on the first row (auxdata). */
+  const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
   int iControl;
-  if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return -1;
-  pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
   if( pControl ){
     iControl = (int)(pControl - srmControl);
   }else{
-    const char *z = (const char*)sqlite3_value_text(argv[1]);
+    const char *z;
+    if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return -1;
+    z = (const char*)sqlite3_value_text(argv[1]);
     if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
     iControl = srmControlFind(z, (size_t)sqlite3_value_bytes(argv[1]));
     if( iControl<0 ){
@@ -116,8 +120,9 @@ static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value 
   int iSlot;
   int iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
   if( iControl<0 ) return;
-  sqlite3_result_text(ctx, srmOwnerName(srmCell[iSlot*SRM_NCONTROL + iControl].eOwner),
-                      -1, SQLITE_STATIC);
+  static const int anOwner[] = {0, 3, 8, 6};   /* strlen of aws, customer, shared */
+  int eOwner = srmCell[iSlot*SRM_NCONTROL + iControl].eOwner;
+  sqlite3_result_text(ctx, srmOwnerName(eOwner), anOwner[eOwner], SQLITE_STATIC);
 }
 
 /* Append z to p as a JSON string, or null for NULL. */
