@@ -71,11 +71,48 @@ static void lit(const char *z){
   putchar('"');
   for(; *z; z++){
     unsigned char c = (unsigned char)*z;
-    if( c=='"' || c=='\\' ) printf("\\%c", c);
+    if( c=='"' || c=='\\' || c=='?' ) printf("\\%c", c);     /* ? : no trigraphs */
     else if( c<0x20 || c>=0x7f ) printf("\\%03o", c);
     else putchar(c);
   }
   putchar('"');
+}
+
+/* ---- the string pool: each distinct string once, NUL-terminated ---- */
+static char *zPool = 0;
+static unsigned int nPool = 0, nPoolAlloc = 0;
+static unsigned int *aPoolSlot = 0;       /* open addressing: 1 + offset, 0 empty */
+static unsigned int nPoolSlot = 0;
+
+static unsigned int poolAdd(const char *z){
+  size_t n = strlen(z);
+  unsigned int h, k, off;
+  if( nPoolSlot==0 ){
+    nPoolSlot = 1<<17;
+    aPoolSlot = grow(0, sizeof(unsigned int)*nPoolSlot);
+    memset(aPoolSlot, 0, sizeof(unsigned int)*nPoolSlot);
+    zPool = grow(0, 1);
+    zPool[0] = 0;               /* offset 0 is "" */
+    nPool = nPoolAlloc = 1;
+  }
+  if( n==0 ) return 0;
+  for(h=SRM_FNV_OFFSET, k=0; k<n; k++) h = (h ^ (unsigned char)z[k]) * SRM_FNV_PRIME;
+  for(k=h & (nPoolSlot-1); aPoolSlot[k]; k=(k+1) & (nPoolSlot-1)){
+    if( strcmp(zPool + aPoolSlot[k] - 1, z)==0 ) return aPoolSlot[k] - 1;
+  }
+  if( nPool + n + 1 > nPoolAlloc ){
+    nPoolAlloc = 2*(nPool + (unsigned int)n + 1);
+    zPool = grow(zPool, nPoolAlloc);
+  }
+  off = nPool;
+  memcpy(zPool + nPool, z, n + 1);
+  nPool += (unsigned int)n + 1;
+  aPoolSlot[k] = off + 1;
+  return off;
+}
+static unsigned int poolCol(sqlite3_stmt *p, int i){
+  const unsigned char *z = sqlite3_column_text(p, i);
+  return poolAdd(z ? (const char*)z : "");
 }
 
 /* ---- services and variants, looked up by id while building ---- */
@@ -409,9 +446,8 @@ int main(int argc, char **argv){
   printf("const SrmAlias srmAlias[] = {\n");
   p = prep("SELECT alias, kind, service FROM aliases ORDER BY alias COLLATE BINARY");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
-    printf("  {"); lit((const char*)sqlite3_column_text(p, 0)); printf(", ");
-    lit((const char*)sqlite3_column_text(p, 1));
-    printf(", %d},\n", findService((const char*)sqlite3_column_text(p, 2)));
+    printf("  {%u, %u, %d},\n", poolCol(p, 0), poolCol(p, 1),
+           findService((const char*)sqlite3_column_text(p, 2)));
   }
   if( i==0 ) printf("  {0, 0, 0}\n");
   sqlite3_finalize(p);
@@ -422,8 +458,7 @@ int main(int argc, char **argv){
            " ORDER BY resource_type COLLATE BINARY");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     int s = findService((const char*)sqlite3_column_text(p, 1));
-    printf("  {"); lit((const char*)sqlite3_column_text(p, 0));
-    printf(", %d, %d},\n", s, findVariant(s, (const char*)sqlite3_column_text(p, 2)));
+    printf("  {%u, %d, %d},\n", poolCol(p, 0), s, findVariant(s, (const char*)sqlite3_column_text(p, 2)));
   }
   if( i==0 ) printf("  {0, 0, 0}\n");
   sqlite3_finalize(p);
@@ -434,9 +469,8 @@ int main(int argc, char **argv){
            " ORDER BY namespace COLLATE BINARY, resource_type COLLATE BINARY");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     int s = findService((const char*)sqlite3_column_text(p, 2));
-    printf("  {"); lit((const char*)sqlite3_column_text(p, 0)); printf(", ");
-    lit((const char*)sqlite3_column_text(p, 1));
-    printf(", %d, %d},\n", s, findVariant(s, (const char*)sqlite3_column_text(p, 3)));
+    printf("  {%u, %u, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), s,
+           findVariant(s, (const char*)sqlite3_column_text(p, 3)));
   }
   if( i==0 ) printf("  {0, 0, 0, 0}\n");
   sqlite3_finalize(p);
@@ -447,9 +481,8 @@ int main(int argc, char **argv){
            " ORDER BY table_name COLLATE BINARY, dialect COLLATE BINARY");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     int s = findService((const char*)sqlite3_column_text(p, 2));
-    printf("  {"); lit((const char*)sqlite3_column_text(p, 0)); printf(", ");
-    lit((const char*)sqlite3_column_text(p, 1));
-    printf(", %d, %d},\n", s, findVariant(s, (const char*)sqlite3_column_text(p, 3)));
+    printf("  {%u, %u, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), s,
+           findVariant(s, (const char*)sqlite3_column_text(p, 3)));
   }
   if( i==0 ) printf("  {0, 0, 0, 0}\n");
   sqlite3_finalize(p);
@@ -459,9 +492,7 @@ int main(int argc, char **argv){
   p = prep("SELECT dialect, name, reason FROM exclusions"
            " ORDER BY dialect COLLATE BINARY, name COLLATE BINARY");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
-    printf("  {");
-    for(j=0; j<3; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
-    printf("},\n");
+    printf("  {%u, %u, %u},\n", poolCol(p, 0), poolCol(p, 1), poolCol(p, 2));
   }
   if( i==0 ) printf("  {0, 0, 0}\n");
   sqlite3_finalize(p);
@@ -504,8 +535,7 @@ int main(int argc, char **argv){
         }
       }
     }
-    printf("  {"); lit(pK->z);
-    printf(", %uu, %d, %d, %d, %d, %d},\n", srmHash(pK->z, nK),
+    printf("  {%u, %uu, %d, %d, %d, %d, %d},\n", poolAdd(pK->z), srmHash(pK->z, nK),
            (int)nK, pK->iService, pK->iVariant, pK->eKind, bTyped);
   }
   printf("};\n\n");
@@ -529,7 +559,33 @@ int main(int argc, char **argv){
   printf("const int srmCount[] = {");
   for(i=0; i<SRM_COUNT_N; i++) printf("%s%d", i ? ", " : "", counts[i]);
   printf("};\n\n");
-  printf("const char srmDataChecksum[] = "); lit(argv[2]); printf(";\n");
+  printf("const char srmDataChecksum[] = "); lit(argv[2]); printf(";\n\n");
+
+  printf("const unsigned short srmSlotService[] = {");
+  for(i=0; i<nService; i++){
+    int s, nS = aSvcNVariant[i] ? 1 + aSvcNVariant[i] : 1;
+    for(s=0; s<nS; s++){
+      int k = aSvcSlot[i] + s;
+      printf("%s%d", k==0 ? "\n  " : k%16 ? ", " : ",\n  ", i);
+    }
+  }
+  printf("\n};\n\n");
+
+  /* The pool, as string literals of about 72 bytes of source each. */
+  printf("const char srmPool[] =");
+  {
+    unsigned int o;
+    int n = 0;
+    for(o=0; o<nPool; o++){
+      unsigned char c = (unsigned char)zPool[o];
+      if( n==0 ) printf("\n  \"");
+      if( c=='"' || c=='\\' || c=='?' ){ printf("\\%c", c); n += 2; }
+      else if( c<0x20 || c>=0x7f ){ printf("\\%03o", c); n += 4; }
+      else{ putchar(c); n++; }
+      if( n>=72 || o+1==nPool ){ printf("\""); n = 0; }
+    }
+  }
+  printf(";\n");
   sqlite3_close(db);
   return 0;
 }

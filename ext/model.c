@@ -15,22 +15,9 @@ static int srmIdEq(const char *zId, const char *z, size_t n){
 /* Index in srmControl[] of control z[0..n), or -1. */
 int srmControlFind(const char *z, size_t n){
   int i;
+  if( n==0 ) return -1;
   for(i=0; i<SRM_NCONTROL; i++){
-    if( srmIdEq(srmControl[i].zId, z, n) ) return i;
-  }
-  return -1;
-}
-
-/* Index in srmService[] of service id z[0..n), or -1 (binary search). */
-int srmServiceFind(const char *z, size_t n){
-  int lo = 0, hi = srmCount[SRM_COUNT_SERVICE] - 1;
-  while( lo<=hi ){
-    int mid = (lo + hi)/2;
-    const char *zId = srmService[mid].zId;
-    int c = strncmp(zId, z, n);
-    if( c==0 && zId[n]!=0 ) c = 1;
-    if( c==0 ) return mid;
-    if( c<0 ) lo = mid + 1; else hi = mid - 1;
+    if( srmControl[i].zId[0]==z[0] && srmIdEq(srmControl[i].zId, z, n) ) return i;
   }
   return -1;
 }

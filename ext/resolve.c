@@ -29,16 +29,17 @@
 /* Does key p equal a[0..na) followed by b[0..nb), ignoring case? */
 static int srmKeyIs(const SrmKey *p, const char *a, size_t na, const char *b, size_t nb){
   size_t i;
+  const char *zKey = SRM_STR(p->iKey);
   if( p->nKey!=na+nb ) return 0;
-  for(i=0; i<na; i++) if( SRM_LOWER(a[i])!=(unsigned char)p->zKey[i] ) return 0;
-  for(i=0; i<nb; i++) if( SRM_LOWER(b[i])!=(unsigned char)p->zKey[na+i] ) return 0;
+  for(i=0; i<na; i++) if( SRM_LOWER(a[i])!=(unsigned char)zKey[i] ) return 0;
+  for(i=0; i<nb; i++) if( SRM_LOWER(b[i])!=(unsigned char)zKey[na+i] ) return 0;
   return 1;
 }
 
 /* Index in srmKey[] of the key a[0..na) b[0..nb) whose hash is h, or -1. */
 static int srmKeyFind(unsigned int h, const char *a, size_t na, const char *b, size_t nb){
   unsigned int k = h & SRM_KEY_MASK;
-  while( srmKey[k].zKey ){
+  while( srmKey[k].nKey ){
     if( srmKey[k].h==h && srmKeyIs(&srmKey[k], a, na, b, nb) ) return (int)k;
     k = (k + 1) & SRM_KEY_MASK;
   }
@@ -134,4 +135,12 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
                            p + 1, (size_t)(zEnd - p - 1), pOut);
   }
   return 0;
+}
+
+/* Index in srmService[] of the service whose id is exactly z[0..n), or -1:
+** one probe of the identifier table, then a byte-for-byte compare. */
+int srmServiceFind(const char *z, size_t n){
+  int k = srmKeyFind(srmHash(z, n), z, n, 0, 0);
+  if( k<0 || srmKey[k].eKind!=SRM_KEY_ID || memcmp(SRM_STR(srmKey[k].iKey), z, n)!=0 ) return -1;
+  return srmKey[k].iService;
 }

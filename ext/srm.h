@@ -102,13 +102,20 @@ struct SrmVariant {
 };
 
 /*
+** The bulk tables below hold strings as offsets in srmPool[] (SRM_STR), not
+** as pointers: a pointer in a shared library costs a relocation at load
+** time and a private page; an offset costs nothing until it is read.
+*/
+#define SRM_STR(off)  (srmPool + (off))
+
+/*
 ** A slot of the open-addressing table that resolves identifiers.  Keys are
 ** lower case; iVariant is 0 for "none" or 1 + an index in srmVariant[].
 */
 struct SrmKey {
-  const char *zKey;             /* NULL for an empty slot */
-  unsigned int h;               /* srmHash() of zKey */
-  unsigned short nKey;
+  unsigned int iKey;            /* SRM_STR(iKey) is the key */
+  unsigned int h;               /* srmHash() of the key */
+  unsigned short nKey;          /* 0 for an empty slot */
   unsigned short iService;
   unsigned short iVariant;
   unsigned char eKind;          /* SRM_KEY_* */
@@ -117,11 +124,11 @@ struct SrmKey {
 };
 
 struct SrmDefault { int iCategory, iControl, eOwner, iText; };
-struct SrmAlias { const char *zAlias, *zKind; int iService; };
-struct SrmResourceType { const char *zType; int iService, iVariant; };
-struct SrmArnType { const char *zNamespace, *zType; int iService, iVariant; };
-struct SrmTableName { const char *zTable, *zDialect; int iService, iVariant; };
-struct SrmExclusion { const char *zDialect, *zName, *zReason; };
+struct SrmAlias { unsigned int iAlias, iKind; int iService; };
+struct SrmResourceType { unsigned int iType; int iService, iVariant; };
+struct SrmArnType { unsigned int iNamespace, iType; int iService, iVariant; };
+struct SrmTableName { unsigned int iTable, iDialect; int iService, iVariant; };
+struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 
 /*
 ** FNV-1a over the bytes of z, with ASCII A-Z folded to lower case through a
@@ -169,6 +176,8 @@ extern const SrmArnType srmArnType[];      /* sorted by namespace, type */
 extern const SrmTableName srmTableName[];  /* sorted by table, dialect */
 extern const SrmExclusion srmExclusion[];  /* sorted by dialect, name */
 extern const int srmCount[];               /* row counts, SRM_COUNT_* */
+extern const unsigned short srmSlotService[];  /* [slot] -> service */
+extern const char srmPool[];               /* NUL-separated strings */
 extern const char srmDataChecksum[];       /* of data/ CSV files, from the Makefile */
 
 #define SRM_COUNT_TEXT        0
@@ -197,11 +206,11 @@ struct SrmTarget {
   int iVariant;                 /* 0, or 1 + index in srmVariant[] */
 };
 int srmResolve(const char *z, size_t n, SrmTarget *pOut);
+int srmServiceFind(const char *z, size_t n);
 int srmArnSplit(const char *z, size_t n, const char *azPart[6], size_t anPart[6]);
 
 /* model.c */
 int srmControlFind(const char *z, size_t n);
-int srmServiceFind(const char *z, size_t n);
 int srmVariantFind(int iService, const char *z, size_t n);
 int srmSlot(const SrmTarget *p);
 const char *srmOwnerName(int eOwner);

@@ -45,9 +45,14 @@ SQLITE_EXTENSION_INIT3
 typedef struct SrmRun SrmRun;
 struct SrmRun { int iFirst, nRow, iStride; };
 
-/* A key value as xFilter sees it: NULL when it matches no row. */
+/* A key value as xFilter sees it. */
 typedef struct SrmKeyArg SrmKeyArg;
-struct SrmKeyArg { const char *z; size_t n; int bNull; };
+struct SrmKeyArg { const char *z; size_t n; };
+
+/* The last control a cursor looked up: a join probes srm_matrix once per
+** outer row, nearly always with the same control. */
+typedef struct SrmControlCache SrmControlCache;
+struct SrmControlCache { char z[40]; size_t n; int iControl; };
 
 typedef struct SrmTableDef SrmTableDef;
 struct SrmTableDef {
@@ -57,7 +62,7 @@ struct SrmTableDef {
   void (*xColumn)(sqlite3_context*, int iRow, int iCol);
   int aKey[3];                          /* key columns, -1 for none */
   /* Fill *pRun from the keys in idxNum (see above); 0 when no row. */
-  int (*xLookup)(int idxNum, const SrmKeyArg *aArg, SrmRun *pRun);
+  int (*xLookup)(int idxNum, const SrmKeyArg *aArg, SrmRun *pRun, SrmControlCache *pCache);
 };
 
 #define TEXT(z)   sqlite3_result_text(ctx, (z), -1, SQLITE_STATIC)
@@ -103,7 +108,8 @@ static void srmCategoryColumn(sqlite3_context *ctx, int i, int iCol){
     default: TEXT(p->zSource); break;
   }
 }
-static int srmCategoryLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmCategoryLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   int i;
   (void)idxNum;
   for(i=0; i<srmCount[SRM_COUNT_CATEGORY]; i++){
@@ -128,7 +134,8 @@ static void srmControlColumn(sqlite3_context *ctx, int i, int iCol){
     default: TEXT0(p->zParts); break;
   }
 }
-static int srmControlLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmControlLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   int i = srmControlFind(a[0].z, a[0].n);
   (void)idxNum;
   pRun->iFirst = i; pRun->nRow = 1; pRun->iStride = 1;
@@ -166,7 +173,8 @@ static void srmServiceColumn(sqlite3_context *ctx, int i, int iCol){
     default: INT(p->nVariant); break;
   }
 }
-static int srmServiceLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmServiceLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   int i = srmServiceFind(a[0].z, a[0].n);
   (void)idxNum;
   pRun->iFirst = i; pRun->nRow = 1; pRun->iStride = 1;
@@ -186,7 +194,8 @@ static void srmVariantColumn(sqlite3_context *ctx, int i, int iCol){
     default: TEXT(p->zSource); break;
   }
 }
-static int srmVariantLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmVariantLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   int s = srmServiceFind(a[0].z, a[0].n);
   if( s<0 ) return 0;
   pRun->iFirst = srmService[s].iVariant;
@@ -205,18 +214,9 @@ static int srmVariantLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
 static int srmMatrixRows(void){
   return srmCount[SRM_COUNT_SLOT]*srmCount[SRM_COUNT_CONTROL];
 }
-/* The service whose slots hold slot iSlot (binary search on iSlot). */
-static int srmServiceOfSlot(int iSlot){
-  int lo = 0, hi = srmCount[SRM_COUNT_SERVICE] - 1;
-  while( lo<hi ){
-    int mid = (lo + hi + 1)/2;
-    if( srmService[mid].iSlot<=iSlot ) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
 static void srmMatrixColumn(sqlite3_context *ctx, int i, int iCol){
   int iSlot = i / SRM_NCONTROL, iControl = i % SRM_NCONTROL;
-  int s = srmServiceOfSlot(iSlot);
+  int s = srmSlotService[iSlot];
   const SrmService *pS = &srmService[s];
   const SrmCell *pCell = &srmCell[i];
   const SrmText *pT = pCell->eBasis==SRM_BASIS_DERIVED ? 0 : &srmText[pCell->iText];
@@ -234,7 +234,7 @@ static void srmMatrixColumn(sqlite3_context *ctx, int i, int iCol){
     default: { const char *z = srmVariantOfSlot(s, iSlot); if( z ) TEXT(z); } break;
   }
 }
-static int srmMatrixLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmMatrixLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
   int nControl = SRM_NCONTROL;
   int iSlot = 0, nSlot = srmCount[SRM_COUNT_SLOT];
   if( idxNum & 1 ){
@@ -254,7 +254,17 @@ static int srmMatrixLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
     }
   }
   if( idxNum & 4 ){
-    int c = srmControlFind(a[2].z, a[2].n);
+    int c;
+    if( a[2].n==pCache->n && memcmp(a[2].z, pCache->z, a[2].n)==0 ){
+      c = pCache->iControl;
+    }else{
+      c = srmControlFind(a[2].z, a[2].n);
+      if( a[2].n<sizeof(pCache->z) ){
+        memcpy(pCache->z, a[2].z, a[2].n);
+        pCache->n = a[2].n;
+        pCache->iControl = c;
+      }
+    }
     if( c<0 ) return 0;
     pRun->iFirst = iSlot*nControl + c;
     pRun->nRow = nSlot;
@@ -269,16 +279,17 @@ static int srmMatrixLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
 
 /* ---- srm_aliases ---- */
 static int srmAliasRows(void){ return srmCount[SRM_COUNT_ALIAS]; }
-static const char *srmAliasKey(int i){ return srmAlias[i].zAlias; }
+static const char *srmAliasKey(int i){ return SRM_STR(srmAlias[i].iAlias); }
 static void srmAliasColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmAlias *p = &srmAlias[i];
   switch( iCol ){
-    case 0: TEXT(p->zAlias); break;
+    case 0: TEXT(SRM_STR(p->iAlias)); break;
     case 1: TEXT(srmService[p->iService].zId); break;
-    default: TEXT(p->zKind); break;
+    default: TEXT(SRM_STR(p->iKind)); break;
   }
 }
-static int srmAliasLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmAliasLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   (void)idxNum;
   return srmSortedRun(srmAliasRows(), srmAliasKey, &a[0], pRun);
 }
@@ -290,50 +301,53 @@ static void srmVariantResult(sqlite3_context *ctx, int iVariant){
 
 /* ---- srm_resource_types ---- */
 static int srmTypeRows(void){ return srmCount[SRM_COUNT_TYPE]; }
-static const char *srmTypeKey(int i){ return srmResourceType[i].zType; }
+static const char *srmTypeKey(int i){ return SRM_STR(srmResourceType[i].iType); }
 static void srmTypeColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmResourceType *p = &srmResourceType[i];
   switch( iCol ){
-    case 0: TEXT(p->zType); break;
+    case 0: TEXT(SRM_STR(p->iType)); break;
     case 1: TEXT(srmService[p->iService].zId); break;
     default: srmVariantResult(ctx, p->iVariant); break;
   }
 }
-static int srmTypeLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmTypeLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   (void)idxNum;
   return srmSortedRun(srmTypeRows(), srmTypeKey, &a[0], pRun);
 }
 
 /* ---- srm_arn_types ---- */
 static int srmArnTypeRows(void){ return srmCount[SRM_COUNT_ARN]; }
-static const char *srmArnTypeKey(int i){ return srmArnType[i].zNamespace; }
+static const char *srmArnTypeKey(int i){ return SRM_STR(srmArnType[i].iNamespace); }
 static void srmArnTypeColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmArnType *p = &srmArnType[i];
   switch( iCol ){
-    case 0: TEXT(p->zNamespace); break;
-    case 1: TEXT0(p->zType); break;
+    case 0: TEXT(SRM_STR(p->iNamespace)); break;
+    case 1: TEXT0(SRM_STR(p->iType)); break;
     case 2: TEXT(srmService[p->iService].zId); break;
     default: srmVariantResult(ctx, p->iVariant); break;
   }
 }
-static int srmArnTypeLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmArnTypeLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   (void)idxNum;
   return srmSortedRun(srmArnTypeRows(), srmArnTypeKey, &a[0], pRun);
 }
 
 /* ---- srm_table_names ---- */
 static int srmTableNameRows(void){ return srmCount[SRM_COUNT_TABLE]; }
-static const char *srmTableNameKey(int i){ return srmTableName[i].zTable; }
+static const char *srmTableNameKey(int i){ return SRM_STR(srmTableName[i].iTable); }
 static void srmTableNameColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmTableName *p = &srmTableName[i];
   switch( iCol ){
-    case 0: TEXT(p->zTable); break;
-    case 1: TEXT(p->zDialect); break;
+    case 0: TEXT(SRM_STR(p->iTable)); break;
+    case 1: TEXT(SRM_STR(p->iDialect)); break;
     case 2: TEXT(srmService[p->iService].zId); break;
     default: srmVariantResult(ctx, p->iVariant); break;
   }
 }
-static int srmTableNameLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun){
+static int srmTableNameLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
   (void)idxNum;
   return srmSortedRun(srmTableNameRows(), srmTableNameKey, &a[0], pRun);
 }
@@ -343,9 +357,9 @@ static int srmExclusionRows(void){ return srmCount[SRM_COUNT_EXCLUSION]; }
 static void srmExclusionColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmExclusion *p = &srmExclusion[i];
   switch( iCol ){
-    case 0: TEXT(p->zDialect); break;
-    case 1: TEXT(p->zName); break;
-    default: TEXT(p->zReason); break;
+    case 0: TEXT(SRM_STR(p->iDialect)); break;
+    case 1: TEXT(SRM_STR(p->iName)); break;
+    default: TEXT(SRM_STR(p->iReason)); break;
   }
 }
 
@@ -406,6 +420,7 @@ struct srm_cursor {
   int iRow;                     /* current row */
   int nLeft;                    /* rows left, this one included */
   int iStride;
+  SrmControlCache cache;
 };
 
 static int srmConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
@@ -435,6 +450,8 @@ static int srmOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor){
   if( pCur==0 ) return SQLITE_NOMEM;
   memset(pCur, 0, sizeof(*pCur));
   pCur->pDef = ((srm_vtab*)pVtab)->pDef;
+  pCur->cache.n = sizeof(pCur->cache.z);      /* no control is this long */
+  pCur->cache.iControl = -1;
   *ppCursor = &pCur->base;
   return SQLITE_OK;
 }
@@ -499,7 +516,7 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     if( aArg[k].z==0 ) return SQLITE_NOMEM;
     aArg[k].n = (size_t)sqlite3_value_bytes(pVal);
   }
-  if( !pDef->xLookup(idxNum, aArg, &run) ) return SQLITE_OK;
+  if( !pDef->xLookup(idxNum, aArg, &run, &pCur->cache) ) return SQLITE_OK;
   pCur->iRow = run.iFirst;
   pCur->nLeft = run.nRow;
   pCur->iStride = run.iStride;
