@@ -49,14 +49,27 @@
 ** before today (date('now')) do not apply.
 **
 ** Speed: each connection keeps its decisions in memory (the function's
-** user data, freed with the connection), indexed by service and by ARN.
+** user data, freed with the connection).  Loading drops the expired ones
+** and indexes the rest: resource- and account-scoped decisions in hash
+** tables keyed by (ARN or account, service, control), a decision on a
+** composite entered once for the composite and once per part (marked as
+** coming through the composite); and, per matrix slot and control of every
+** service that has decisions, the answer of the service- and variant-scoped
+** ones, with flags saying whether a resource or account decision could
+** change it.  A row of a service without decisions costs one array load; one
+** whose control no resource or account decision touches, two; the others
+** hash the account (found while resolving the ARN) when account decisions
+** exist, and the whole ARN only when resource decisions exist and a bit
+** filter on its length and last bytes does not rule it out.
 ** Every write to srm_decisions bumps srm_decisions_version.n by trigger, in
 ** the same transaction; the cache reloads when that number or the date
 ** changes, checked once per statement when the control is a constant (its
-** auxdata marks the statement as checked) and once per row otherwise.  So
-** ROLLBACK and other connections' commits are seen on the next statement.
+** auxdata, the control found on the first row, marks the statement as
+** checked) and once per row otherwise.  So ROLLBACK and other connections'
+** commits are seen on the next statement.
 ** Without srm_decisions the functions answer as responsibility() does.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sqlite3ext.h"
@@ -73,12 +86,41 @@ struct SrmDecision {
   int iControl;
   int eOwner;                   /* SRM_OWNER_*, or SRM_OWNER_THIRD_PARTY */
   int iScope;                   /* 3 resource, 2 account, 1 variant, 0 service */
+  int nKey;                     /* bytes of zArn (scope 3) or zAccount (scope 2) */
   char zDecided[11];
   char zExpires[11];            /* "" when it never expires */
   char *zAccount;               /* NULL unless account scope */
   char *zArn;                   /* NULL unless resource scope */
-  int iNextSame;                /* next decision with the same ARN hash slot chain, or -1 */
 };
+
+/*
+** One control a resource- or account-scoped decision speaks for: the one
+** it names (bPart 0) or, for a decision on a composite, one of the parts
+** (bPart 1; it applies where the model does not leave that part to AWS).
+** The slots of an open-addressing table (linear probing, at most half
+** full), entered in decision order, so that the hits of one key are met
+** most specific, latest first.
+*/
+typedef struct SrmHit SrmHit;
+struct SrmHit {
+  unsigned int h;               /* srmHitHash(key, service, control) */
+  int iDecision;                /* index in a[], or -1 for an empty slot */
+  unsigned int iService : 16;
+  unsigned int iControl : 15;
+  unsigned int bPart : 1;
+  int iVariant;                 /* the decision's */
+};
+
+/* What the service- and variant-scoped decisions say for one (slot, control). */
+typedef struct SrmMemo SrmMemo;
+struct SrmMemo {
+  int iDecision;                /* the decision that applies to the control, or -1 */
+  unsigned char eOwner;         /* the effective owner, when fScope has no SRM_MEMO_DYNAMIC */
+  unsigned char fScope;         /* SRM_MEMO_* */
+};
+#define SRM_MEMO_RESOURCE 1     /* resource-scoped hits on this control */
+#define SRM_MEMO_ACCOUNT  2     /* account-scoped hits on this control */
+#define SRM_MEMO_DYNAMIC  4     /* hits on the control or, for a composite, a part */
 
 typedef struct SrmOverlay SrmOverlay;
 struct SrmOverlay {
@@ -86,15 +128,17 @@ struct SrmOverlay {
   sqlite3_int64 iVersion;       /* srm_decisions_version.n when loaded */
   char zToday[11];
   int bLoaded;                  /* a cache is in place (maybe empty) */
-  SrmDecision *a;               /* sorted by service, then scope */
+  SrmDecision *a;               /* the decisions in force, by service, then precedence */
   int n;
-  int *aSvcFirst;               /* [service] first non-ARN decision, [nService] = end */
-  int *aArnSlot;                /* open addressing: first decision with that ARN, -1 */
-  int nArnSlot;
+  SrmHit *aRes;                 /* resource hits, mRes+1 slots */
+  SrmHit *aAcct;                /* account hits, mAcct+1 slots */
+  unsigned int mRes, mAcct;
+  uint64_t *aResFilter;         /* a bit per srmArnTail() of the resource hits' ARNs */
+  int nResFilterShift;          /* 64 - log2(bits) */
+  int *aSvcMemo;                /* NULL when no decision is in force, else per service
+                                ** the first of its aMemo[] entries (slots x controls) or -1 */
+  SrmMemo *aMemo;
 };
-
-/* A marker for "this statement has checked the cache". */
-static const char srmOverlayChecked = 0;
 
 /* ---- validation ---- */
 
@@ -274,13 +318,20 @@ static void srmOverlayClear(SrmOverlay *p){
     sqlite3_free(p->a[i].zArn);
   }
   sqlite3_free(p->a);
-  sqlite3_free(p->aSvcFirst);
-  sqlite3_free(p->aArnSlot);
+  sqlite3_free(p->aRes);
+  sqlite3_free(p->aAcct);
+  sqlite3_free(p->aResFilter);
+  sqlite3_free(p->aSvcMemo);
+  sqlite3_free(p->aMemo);
   p->a = 0;
-  p->aSvcFirst = 0;
-  p->aArnSlot = 0;
   p->n = 0;
-  p->nArnSlot = 0;
+  p->aRes = 0;
+  p->aAcct = 0;
+  p->mRes = p->mAcct = 0;
+  p->aResFilter = 0;
+  p->nResFilterShift = 0;
+  p->aSvcMemo = 0;
+  p->aMemo = 0;
   p->bLoaded = 0;
 }
 
@@ -305,12 +356,225 @@ static int srmDecisionCmp(const void *pA, const void *pB){
   return a->id>b->id ? -1 : (a->id<b->id ? 1 : 0);
 }
 
-static void qsortDecisions(SrmDecision *a, int n);
+/* A hash of the bytes of an ARN or account (exact, case and all), eight
+** at a time; srmHitHash() mixes in the service and control. */
+#define SRM_K1 0x9e3779b97f4a7c15ull
+#define SRM_K2 0xff51afd7ed558ccdull
+static uint64_t srmKeyHash(const char *z, size_t n){
+  uint64_t h = (uint64_t)n * SRM_K1, w = 0;
+  size_t i;
+  if( n<8 ){
+    for(i=0; i<n; i++) w |= (uint64_t)(unsigned char)z[i] << (8*i);
+    h = (h ^ w) * SRM_K1;
+    return h ^ (h >> 29);
+  }
+  for(i=0; i+8<n; i+=8){
+    memcpy(&w, z + i, 8);
+    h = (h ^ w) * SRM_K1;
+    h ^= h >> 29;
+  }
+  memcpy(&w, z + n - 8, 8);           /* the last 8 bytes, maybe again */
+  h = (h ^ w) * SRM_K1;
+  return h ^ (h >> 29);
+}
+/* A cheaper hash of an ARN (at least 11 bytes), of its length and last 8
+** bytes, for a filter that spares most ARNs without a decision the full
+** hash. */
+static uint64_t srmArnTail(const char *z, size_t n){
+  uint64_t w;
+  memcpy(&w, z + n - 8, 8);
+  return (w ^ (uint64_t)n) * SRM_K2;
+}
 
-/* Load every decision.  SQLITE_OK, or an error code with *pzErr set. */
+static unsigned int srmHitHash(uint64_t hKey, int iService, int iControl){
+  uint64_t h = (hKey ^ (((uint64_t)(unsigned)iService << 16) | (unsigned)iControl)) * SRM_K2;
+  return (unsigned int)(h >> 32) ^ (unsigned int)h;
+}
+
+/* Does decision d speak for control c of the slot's variant iVariant
+** (1 + srmVariant index, or 0)?  2 when it names c, 1 through a composite,
+** 0 not at all. */
+static int srmDecisionCovers(const SrmDecision *d, int iControl, int iVariant, int iSlot){
+  const SrmControl *pC = &srmControl[d->iControl];
+  int k;
+  if( d->iVariant && d->iVariant!=iVariant ) return 0;
+  if( d->iControl==iControl ) return 2;
+  if( pC->nPart==0 || srmControl[iControl].nPart ) return 0;
+  for(k=0; k<pC->nPart; k++){
+    if( pC->aPart[k]==iControl ){
+      return srmCell[iSlot*SRM_NCONTROL + iControl].eOwner!=SRM_OWNER_AWS ? 1 : 0;
+    }
+  }
+  return 0;
+}
+
+/* The variant whose decisions apply in matrix slot iSlot of service iService
+** (1 + srmVariant index, or 0): a slot's own, the default's for the first. */
+static int srmSlotVariant(int iService, int iSlot){
+  const SrmService *pS = &srmService[iService];
+  int k = iSlot - pS->iSlot;
+  if( pS->nVariant==0 ) return 0;
+  return pS->iVariant + 1 + (k==0 ? pS->iDefault : k - 1);
+}
+
+/* A hit table for n hits: the smallest power of two >= 2*n slots (at
+** least 16), all empty. */
+static SrmHit *srmHitTable(int n, unsigned int *pMask){
+  SrmHit *a;
+  int i, nSlot;
+  for(nSlot=16; nSlot<2*n; nSlot*=2){}
+  a = sqlite3_malloc64(sizeof(SrmHit)*(sqlite3_uint64)nSlot);
+  if( a ){
+    memset(a, 0, sizeof(SrmHit)*(size_t)nSlot);
+    for(i=0; i<nSlot; i++) a[i].iDecision = -1;
+  }
+  *pMask = (unsigned int)nSlot - 1;
+  return a;
+}
+
+/*
+** Build the indexes over p->a[0..n), already sorted.  SQLITE_OK or
+** SQLITE_NOMEM.
+*/
+static int srmOverlayIndex(SrmOverlay *p){
+  int nService = srmCount[SRM_COUNT_SERVICE], nControl = SRM_NCONTROL;
+  int i, j, c, s, nRes = 0, nAcct = 0, nMemo = 0;
+  /* Hits: one per decision, plus one per part of a composite. */
+  for(i=0; i<p->n; i++){
+    const SrmDecision *d = &p->a[i];
+    int nOne = 1 + srmControl[d->iControl].nPart;
+    if( d->iScope==3 ) nRes += nOne;
+    else if( d->iScope==2 ) nAcct += nOne;
+  }
+  if( nRes+nAcct ){
+    p->aRes = srmHitTable(nRes, &p->mRes);
+    p->aAcct = srmHitTable(nAcct, &p->mAcct);
+    if( p->aRes==0 || p->aAcct==0 ) return SQLITE_NOMEM;
+  }
+  if( nRes ){
+    int nBit;                   /* about 1 in 8 bits set: an ARN without a
+                                ** decision passes 1 time in 8 */
+    for(nBit=512, p->nResFilterShift=64-9; nBit<8*nRes; nBit*=2) p->nResFilterShift--;
+    p->aResFilter = sqlite3_malloc64((sqlite3_uint64)nBit/8);
+    if( p->aResFilter==0 ) return SQLITE_NOMEM;
+    memset(p->aResFilter, 0, (size_t)nBit/8);
+  }
+  /* Entered in decision order: a probe meets a key's hits in that order. */
+  for(i=0; i<p->n; i++){
+    const SrmDecision *d = &p->a[i];
+    const SrmControl *pC = &srmControl[d->iControl];
+    uint64_t hKey;
+    SrmHit *aTab;
+    unsigned int m;
+    if( d->iScope<2 ) continue;
+    if( d->iScope==3 ){
+      uint64_t b = srmArnTail(d->zArn, (size_t)d->nKey) >> p->nResFilterShift;
+      p->aResFilter[b>>6] |= (uint64_t)1 << (b & 63);
+      hKey = srmKeyHash(d->zArn, (size_t)d->nKey);
+      aTab = p->aRes; m = p->mRes;
+    }else{
+      hKey = srmKeyHash(d->zAccount, (size_t)d->nKey);
+      aTab = p->aAcct; m = p->mAcct;
+    }
+    for(j=-1; j<pC->nPart; j++){
+      int iControl = j<0 ? d->iControl : pC->aPart[j];
+      unsigned int h = srmHitHash(hKey, d->iService, iControl), k;
+      SrmHit *e;
+      for(k=h & m; aTab[k].iDecision>=0; k=(k+1) & m){}
+      e = &aTab[k];
+      e->h = h;
+      e->iDecision = i;
+      e->iService = (unsigned int)d->iService & 0xffff;
+      e->iControl = (unsigned int)iControl & 0x7fff;
+      e->bPart = j>=0;
+      e->iVariant = d->iVariant;
+    }
+  }
+  /* Memo: every slot and control of each service that has decisions. */
+  p->aSvcMemo = sqlite3_malloc64(sizeof(int)*(sqlite3_uint64)(nService + 1));
+  if( p->aSvcMemo==0 ) return SQLITE_NOMEM;
+  for(s=0; s<nService; s++) p->aSvcMemo[s] = -1;
+  for(i=0; i<p->n; i=j){
+    s = p->a[i].iService;
+    for(j=i; j<p->n && p->a[j].iService==s; j++){}
+    p->aSvcMemo[s] = nMemo;
+    nMemo += (1 + srmService[s].nVariant)*nControl;
+  }
+  p->aMemo = sqlite3_malloc64(sizeof(SrmMemo)*(sqlite3_uint64)(nMemo ? nMemo : 1));
+  if( p->aMemo==0 ) return SQLITE_NOMEM;
+  memset(p->aMemo, 0, sizeof(SrmMemo)*(size_t)(nMemo ? nMemo : 1));
+  for(i=0; nRes+nAcct && i<=(int)(p->mRes + 1 + p->mAcct); i++){
+    const SrmHit *e = i<=(int)p->mRes ? &p->aRes[i] : &p->aAcct[i - (int)p->mRes - 1];
+    const SrmService *pS;
+    SrmMemo *m;
+    int f = i<=(int)p->mRes ? SRM_MEMO_RESOURCE : SRM_MEMO_ACCOUNT;
+    if( e->iDecision<0 ) continue;
+    pS = &srmService[e->iService];
+    m = &p->aMemo[p->aSvcMemo[e->iService] + e->iControl];
+    for(j=0; j<=pS->nVariant; j++, m+=nControl) m->fScope |= (unsigned char)f;
+  }
+  for(i=0; i<p->n; i=j){
+    const SrmService *pS;
+    int k;
+    s = p->a[i].iService;
+    pS = &srmService[s];
+    for(j=i; j<p->n && p->a[j].iService==s; j++){}
+    for(k=0; k<=pS->nVariant; k++){
+      int iSlot = pS->iSlot + k, iVariant = srmSlotVariant(s, iSlot);
+      SrmMemo *aM = &p->aMemo[p->aSvcMemo[s] + k*nControl];
+      const SrmCell *aCell = &srmCell[iSlot*nControl];
+      /* Base controls first: composites are derived from them. */
+      int bComposite;
+      for(bComposite=0; bComposite<2; bComposite++){
+        for(c=0; c<nControl; c++){
+          const SrmControl *pC = &srmControl[c];
+          SrmMemo *m = &aM[c];
+          int iBest = -1, bBestDirect = 0, x;
+          if( (pC->nPart!=0)!=bComposite ) continue;
+          /* The variant, then the service scope, as srmDecisionCovers says. */
+          for(x=i; x<j; x++){
+            const SrmDecision *d = &p->a[x];
+            int cov;
+            if( d->iScope>=2 ) continue;
+            if( iBest>=0 && d->iScope<p->a[iBest].iScope ) break;
+            cov = srmDecisionCovers(d, c, iVariant, iSlot);
+            if( cov==0 ) continue;
+            if( iBest<0 || (cov==2 && !bBestDirect) ){ iBest = x; bBestDirect = cov==2; }
+          }
+          m->iDecision = iBest;
+          if( m->fScope ) m->fScope |= SRM_MEMO_DYNAMIC;
+          if( iBest>=0 ){
+            m->eOwner = (unsigned char)p->a[iBest].eOwner;
+          }else{
+            m->eOwner = aCell[c].eOwner;
+            if( pC->nPart ){
+              int e0 = 0, bSame = 1, bAny = 0, q;
+              for(q=0; q<pC->nPart; q++){
+                const SrmMemo *mp = &aM[pC->aPart[q]];
+                if( mp->iDecision>=0 ) bAny = 1;
+                if( q==0 ) e0 = mp->eOwner; else if( mp->eOwner!=e0 ) bSame = 0;
+              }
+              if( bAny ) m->eOwner = (unsigned char)(bSame ? e0 : SRM_OWNER_SHARED);
+            }
+          }
+          if( pC->nPart ){
+            int q;
+            for(q=0; q<pC->nPart; q++){
+              if( aM[pC->aPart[q]].fScope & SRM_MEMO_DYNAMIC ) m->fScope |= SRM_MEMO_DYNAMIC;
+            }
+          }
+        }
+      }
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Load every decision in force today.  SQLITE_OK, or an error code with
+** *pzErr set. */
 static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, const char *zToday, char **pzErr){
   sqlite3_stmt *pStmt = 0;
-  int rc, nAlloc = 0, i, nService = srmCount[SRM_COUNT_SERVICE];
+  int rc, nAlloc = 0;
   srmOverlayClear(p);
   rc = sqlite3_prepare_v2(p->db,
       "SELECT id, service, variant, control, owner, decided_on, coalesce(expires_on, ''),"
@@ -350,15 +614,32 @@ static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, const char *zTo
     if( z ) memcpy(d->zDecided, z, strlen(z)<10 ? strlen(z) : 10);
     z = (const char*)sqlite3_column_text(pStmt, 6);
     if( z ) memcpy(d->zExpires, z, strlen(z)<10 ? strlen(z) : 10);
+    /* Expired: it does not apply (the cache reloads when the date changes). */
+    if( d->zExpires[0] && strcmp(d->zExpires, zToday)<0 ) continue;
     d->zAccount = srmDup(sqlite3_column_text(pStmt, 7));
     d->zArn = srmDup(sqlite3_column_text(pStmt, 8));
     if( (sqlite3_column_type(pStmt, 7)!=SQLITE_NULL && d->zAccount==0)
      || (sqlite3_column_type(pStmt, 8)!=SQLITE_NULL && d->zArn==0) ){
       sqlite3_free(d->zAccount);
+      sqlite3_free(d->zArn);
       rc = SQLITE_NOMEM;
       break;
     }
     d->iScope = d->zArn ? 3 : d->zAccount ? 2 : d->iVariant ? 1 : 0;
+    if( d->iScope==3 ){
+      const char *az[6];
+      size_t an[6];
+      d->nKey = (int)strlen(d->zArn);
+      /* Only an ARN is ever asked about as a resource: a decision on
+      ** anything else (written without the extension) applies to nothing. */
+      if( !srmArnSplit(d->zArn, (size_t)d->nKey, az, an) ){
+        sqlite3_free(d->zAccount);
+        sqlite3_free(d->zArn);
+        continue;
+      }
+    }else if( d->iScope==2 ){
+      d->nKey = (int)strlen(d->zAccount);
+    }
     p->n++;
   }
   sqlite3_finalize(pStmt);
@@ -367,40 +648,15 @@ static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, const char *zTo
     srmOverlayClear(p);
     return rc==SQLITE_NOMEM ? rc : SQLITE_ERROR;
   }
-  qsortDecisions(p->a, p->n);
-  /* Index: per service, the first decision of that service. */
-  p->aSvcFirst = sqlite3_malloc64(sizeof(int)*(sqlite3_uint64)(nService + 1));
-  for(p->nArnSlot=16; p->nArnSlot < 2*p->n; p->nArnSlot*=2){}
-  p->aArnSlot = sqlite3_malloc64(sizeof(int)*(sqlite3_uint64)p->nArnSlot);
-  if( p->aSvcFirst==0 || p->aArnSlot==0 ){
+  if( p->n>1 ) qsort(p->a, (size_t)p->n, sizeof(SrmDecision), srmDecisionCmp);
+  if( p->n && srmOverlayIndex(p)!=SQLITE_OK ){
     srmOverlayClear(p);
     return SQLITE_NOMEM;
-  }
-  for(i=0; i<=nService; i++) p->aSvcFirst[i] = p->n;
-  for(i=p->n-1; i>=0; i--) p->aSvcFirst[p->a[i].iService] = i;
-  for(i=nService-1; i>=0; i--){
-    if( p->aSvcFirst[i]==p->n || p->a[p->aSvcFirst[i]].iService!=i ){
-      p->aSvcFirst[i] = p->aSvcFirst[i+1];
-    }
-  }
-  /* ARN-scoped decisions chained by hash slot, most specific first. */
-  for(i=0; i<p->nArnSlot; i++) p->aArnSlot[i] = -1;
-  for(i=p->n-1; i>=0; i--){
-    SrmDecision *d = &p->a[i];
-    unsigned int h;
-    if( d->zArn==0 ) continue;
-    h = srmHash(d->zArn, strlen(d->zArn)) & (unsigned)(p->nArnSlot - 1);
-    d->iNextSame = p->aArnSlot[h];
-    p->aArnSlot[h] = i;
   }
   p->iVersion = iVersion;
   memcpy(p->zToday, zToday, 11);
   p->bLoaded = 1;
   return SQLITE_OK;
-}
-
-static void qsortDecisions(SrmDecision *a, int n){
-  if( n>1 ) qsort(a, (size_t)n, sizeof(SrmDecision), srmDecisionCmp);
 }
 
 /*
@@ -453,83 +709,97 @@ static int srmOverlayRefresh(sqlite3_context *ctx, SrmOverlay *p){
 
 /* ---- lookup ---- */
 
-static int srmDecisionLive(const SrmOverlay *p, const SrmDecision *d){
-  return d->zExpires[0]==0 || strcmp(d->zExpires, p->zToday)>=0;
-}
+/* One question: x (zX[0..nX)) in matrix slot iSlot of service iService,
+** whose decisions of variant iVariant apply; aM is the slot's memo. */
+typedef struct SrmAsk SrmAsk;
+struct SrmAsk {
+  const SrmOverlay *p;
+  const SrmMemo *aM;
+  const char *zX;
+  size_t nX;
+  int iService, iVariant, iSlot;
+  const char *zAccount;         /* x's account when x is an ARN, else NULL */
+  size_t nAccount;
+  int bArnHash;                 /* 1 hArn computed, -1 x has no resource decision, 0 not yet */
+  int bAccountHash;             /* hAccount computed */
+  uint64_t hArn, hAccount;
+};
 
-/* Does decision d speak for control c of the slot's variant iVariant
-** (1 + srmVariant index, or 0)?  2 when it names c, 1 through a composite,
-** 0 not at all. */
-static int srmDecisionCovers(const SrmDecision *d, int iControl, int iVariant, int iSlot){
-  const SrmControl *pC = &srmControl[d->iControl];
-  int k;
-  if( d->iVariant && d->iVariant!=iVariant ) return 0;
-  if( d->iControl==iControl ) return 2;
-  if( pC->nPart==0 || srmControl[iControl].nPart ) return 0;
-  for(k=0; k<pC->nPart; k++){
-    if( pC->aPart[k]==iControl ){
-      return srmCell[iSlot*SRM_NCONTROL + iControl].eOwner!=SRM_OWNER_AWS ? 1 : 0;
+/* The first decision of the chain for key zKey[0..nKey) that names
+** iControl, else the first that covers it through a composite, or -1. */
+static inline int srmHitFind(const SrmAsk *q, const SrmHit *aTab, unsigned int m, uint64_t hKey,
+                             int iControl, const char *zKey, size_t nKey, int bResource){
+  const SrmOverlay *p = q->p;
+  unsigned int h = srmHitHash(hKey, q->iService, iControl), k;
+  int iPart = -1;
+  for(k=h & m; aTab[k].iDecision>=0; k=(k+1) & m){
+    const SrmHit *e = &aTab[k];
+    const SrmDecision *d;
+    if( e->h!=h || e->iControl!=(unsigned int)iControl || e->iService!=(unsigned int)q->iService ) continue;
+    if( e->iVariant && e->iVariant!=q->iVariant ) continue;
+    d = &p->a[e->iDecision];
+    if( (size_t)d->nKey!=nKey || memcmp(bResource ? d->zArn : d->zAccount, zKey, nKey)!=0 ) continue;
+    if( !e->bPart ) return e->iDecision;
+    if( iPart<0 && srmCell[q->iSlot*SRM_NCONTROL + iControl].eOwner!=SRM_OWNER_AWS ){
+      iPart = e->iDecision;
     }
   }
-  return 0;
+  return iPart;
 }
 
-/*
-** The decision that applies to control iControl of target t, x being the
-** identifier asked about (an ARN gives resource and account scope), or -1.
-*/
-static int srmDecisionFind(const SrmOverlay *p, const SrmTarget *t, int iSlot,
-                           int iControl, const char *zX, size_t nX){
-  int iBest = -1, bBestDirect = 0, i, c;
-  const char *az[6];
-  size_t an[6];
-  int bArn = srmArnSplit(zX, nX, az, an);
-  if( p->n==0 ) return -1;
-  if( bArn && p->nArnSlot ){
-    unsigned int h = srmHash(zX, nX) & (unsigned)(p->nArnSlot - 1);
-    /* The chain is in array order: most specific, latest first. */
-    for(i=p->aArnSlot[h]; i>=0; i=p->a[i].iNextSame){
-      const SrmDecision *d = &p->a[i];
-      if( d->iService!=t->iService || strlen(d->zArn)!=nX || memcmp(d->zArn, zX, nX)!=0 ) continue;
-      if( !srmDecisionLive(p, d) ) continue;
-      c = srmDecisionCovers(d, iControl, t->iVariant, iSlot);
-      if( c==0 ) continue;
-      if( iBest<0 || (c==2 && !bBestDirect) ){ iBest = i; bBestDirect = c==2; }
+/* The decision that applies to control iControl, or -1: the resource's,
+** then the account's, then the variant's or service's. */
+static int srmDecisionFind(SrmAsk *q, int iControl){
+  const SrmOverlay *p = q->p;
+  int f = q->aM[iControl].fScope, iD;
+  /* Only an ARN (it has an account, maybe empty) can be a resource's. */
+  if( (f & SRM_MEMO_RESOURCE) && q->zAccount ){
+    if( q->bArnHash==0 ){
+      uint64_t b = srmArnTail(q->zX, q->nX) >> p->nResFilterShift;
+      if( p->aResFilter[b>>6] & ((uint64_t)1 << (b & 63)) ){
+        q->hArn = srmKeyHash(q->zX, q->nX);
+        q->bArnHash = 1;
+      }else{
+        q->bArnHash = -1;       /* no resource decision on x */
+      }
     }
-    if( iBest>=0 ) return iBest;
+    if( q->bArnHash>0 ){
+      iD = srmHitFind(q, p->aRes, p->mRes, q->hArn, iControl, q->zX, q->nX, 1);
+      if( iD>=0 ) return iD;
+    }
   }
-  for(i=p->aSvcFirst[t->iService]; i<p->n && p->a[i].iService==t->iService; i++){
-    const SrmDecision *d = &p->a[i];
-    if( d->iScope==3 ) continue;
-    if( iBest>=0 && d->iScope<p->a[iBest].iScope ) break;
-    if( d->iScope==2 && (!bArn || an[3]!=strlen(d->zAccount)
-                         || memcmp(az[3], d->zAccount, an[3])!=0) ) continue;
-    if( !srmDecisionLive(p, d) ) continue;
-    c = srmDecisionCovers(d, iControl, t->iVariant, iSlot);
-    if( c==0 ) continue;
-    if( iBest<0 || (c==2 && !bBestDirect) ){ iBest = i; bBestDirect = c==2; }
+  if( (f & SRM_MEMO_ACCOUNT) && q->zAccount ){
+    if( !q->bAccountHash ){ q->hAccount = srmKeyHash(q->zAccount, q->nAccount); q->bAccountHash = 1; }
+    iD = srmHitFind(q, p->aAcct, p->mAcct, q->hAccount, iControl, q->zAccount, q->nAccount, 0);
+    if( iD>=0 ) return iD;
   }
-  return iBest;
+  return q->aM[iControl].iDecision;
 }
 
 /* The effective owner of a base or composite control; *piDecision gets
 ** the decision used (-1 when derived or none). */
-static int srmEffective(const SrmOverlay *p, const SrmTarget *t, int iSlot, int iControl,
-                        const char *zX, size_t nX, int *piDecision){
+static int srmEffective(SrmAsk *q, int iControl, int *piDecision){
   const SrmControl *pC = &srmControl[iControl];
-  int iD = srmDecisionFind(p, t, iSlot, iControl, zX, nX);
+  const SrmMemo *m = &q->aM[iControl];
+  int iD;
+  if( (m->fScope & SRM_MEMO_DYNAMIC)==0 ){
+    /* No resource or account decision could change the memo's answer. */
+    *piDecision = m->iDecision;
+    return m->eOwner;
+  }
+  iD = srmDecisionFind(q, iControl);
   *piDecision = iD;
-  if( iD>=0 ) return p->a[iD].eOwner;
+  if( iD>=0 ) return q->p->a[iD].eOwner;
   if( pC->nPart ){
     int k, e0 = 0, bSame = 1, bAny = 0;
     for(k=0; k<pC->nPart; k++){
-      int iPartD, e = srmEffective(p, t, iSlot, pC->aPart[k], zX, nX, &iPartD);
+      int iPartD, e = srmEffective(q, pC->aPart[k], &iPartD);
       if( iPartD>=0 ) bAny = 1;
       if( k==0 ) e0 = e; else if( e!=e0 ) bSame = 0;
     }
     if( bAny ) return bSame ? e0 : SRM_OWNER_SHARED;
   }
-  return srmCell[iSlot*SRM_NCONTROL + iControl].eOwner;
+  return srmCell[q->iSlot*SRM_NCONTROL + iControl].eOwner;
 }
 
 /*
@@ -541,30 +811,37 @@ static int srmEffective(const SrmOverlay *p, const SrmTarget *t, int iSlot, int 
 static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                             int *peOwner, int *piDecision){
   SrmOverlay *p = (SrmOverlay*)sqlite3_user_data(ctx);
-  const char *zX, *zC;
-  size_t nX;
-  int iControl, iSlot;
+  /* A constant control was found, and the cache checked, on the first row
+  ** of this statement (SQLite keeps auxdata only for a constant argument,
+  ** and drops it when the statement is reset). */
+  const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
+  const char *zX, *zAccount;
+  size_t nX, nAccount;
+  int iControl, iSlot, iMemo;
   SrmTarget t;
-  if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return 0;
-  zC = (const char*)sqlite3_value_text(argv[1]);
-  if( zC==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-  iControl = srmControlFind(zC, (size_t)sqlite3_value_bytes(argv[1]));
-  if( iControl<0 ){
-    srmRefuse(ctx, sqlite3_mprintf("unknown control '%.64s%s' (SELECT control FROM srm_controls)",
-              zC, sqlite3_value_bytes(argv[1])>64 ? "..." : ""));
+  if( pControl ){
+    iControl = (int)(pControl - srmControl);
+  }else{
+    const char *zC;
+    if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return 0;
+    zC = (const char*)sqlite3_value_text(argv[1]);
+    if( zC==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+    iControl = srmControlFind(zC, (size_t)sqlite3_value_bytes(argv[1]));
+    if( iControl<0 ){
+      srmRefuse(ctx, sqlite3_mprintf("unknown control '%.64s%s' (SELECT control FROM srm_controls)",
+                zC, sqlite3_value_bytes(argv[1])>64 ? "..." : ""));
+      return 0;
+    }
+    if( srmOverlayRefresh(ctx, p)!=SQLITE_OK ) return 0;
+    sqlite3_set_auxdata(ctx, 1, (void*)&srmControl[iControl], 0);
+  }
+  zX = (const char*)sqlite3_value_text(argv[0]);
+  if( zX==0 ){
+    if( sqlite3_value_type(argv[0])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
     return 0;
   }
-  /* Once per statement when the control is a constant (SQLite keeps
-  ** auxdata only then, and drops it when the statement is reset). */
-  if( sqlite3_get_auxdata(ctx, 1)!=&srmOverlayChecked ){
-    if( srmOverlayRefresh(ctx, p)!=SQLITE_OK ) return 0;
-    sqlite3_set_auxdata(ctx, 1, (void*)&srmOverlayChecked, 0);
-  }
-  if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return 0;
-  zX = (const char*)sqlite3_value_text(argv[0]);
-  if( zX==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
   nX = (size_t)sqlite3_value_bytes(argv[0]);
-  if( !srmResolve(zX, nX, &t) ) return 0;
+  if( !srmResolveAccount(zX, nX, &t, &zAccount, &nAccount) ) return 0;
   if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
     const char *zV = (const char*)sqlite3_value_text(argv[2]);
     int v;
@@ -580,20 +857,35 @@ static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv
     t.iVariant = v;
   }
   iSlot = srmSlot(&t);
-  if( t.iVariant==0 && srmService[t.iService].nVariant ){
+  if( p->aSvcMemo==0 || (iMemo = p->aSvcMemo[t.iService])<0 ){
+    /* No decision in force for this service: the model's answer. */
+    *piDecision = -1;
+    *peOwner = srmCell[iSlot*SRM_NCONTROL + iControl].eOwner;
+  }else{
+    SrmAsk q;
+    q.p = p;
+    q.aM = &p->aMemo[iMemo + (iSlot - srmService[t.iService].iSlot)*SRM_NCONTROL];
+    q.zX = zX;
+    q.nX = nX;
+    q.iService = t.iService;
+    q.iSlot = iSlot;
     /* No variant named: the default's decisions apply. */
-    const SrmService *pS = &srmService[t.iService];
-    t.iVariant = pS->iVariant + pS->iDefault + 1;
+    q.iVariant = srmSlotVariant(t.iService, iSlot);
+    q.zAccount = zAccount;
+    q.nAccount = nAccount;
+    q.bArnHash = q.bAccountHash = 0;
+    q.hArn = q.hAccount = 0;
+    *peOwner = srmEffective(&q, iControl, piDecision);
   }
-  *peOwner = srmEffective(p, &t, iSlot, iControl, zX, nX, piDecision);
   return 1;
 }
 
 /* effective_responsibility(x, control [, variant]) */
 static void srmEffectiveFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  static const int anOwner[] = {0, 3, 8, 6, 11};  /* aws, customer, shared, third_party */
   int eOwner, iD;
   if( srmEffectiveArgs(ctx, argc, argv, &eOwner, &iD) ){
-    sqlite3_result_text(ctx, srmEffOwnerName(eOwner), -1, SQLITE_STATIC);
+    sqlite3_result_text(ctx, srmEffOwnerName(eOwner), anOwner[eOwner], SQLITE_STATIC);
   }
 }
 

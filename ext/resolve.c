@@ -105,24 +105,51 @@ int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
   return 1;
 }
 
-int srmResolve(const char *z, size_t n, SrmTarget *pOut){
-  const char *zEnd = z + n, *p, *zNs;
+/*
+** The ARN branch of srmResolve(): z[0..zEnd) starts with "arn:".  For an
+** ARN it resolves, *pzAccount and *pnAccount get its account (as
+** srmArnSplit() gives it, maybe empty).
+*/
+static inline int srmResolveArn(const char *z, const char *zEnd, SrmTarget *pOut,
+                                const char **pzAccount, size_t *pnAccount){
+  const char *p, *zNs;
   unsigned int h;
+  size_t n;
+  /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE */
+  for(p=z+4; p<zEnd && *p!=':'; p++){}
+  if( p==z+4 || p==zEnd ) return 0;
+  zNs = ++p;
+  h = SRM_FNV_OFFSET;
+  for(; p<zEnd && *p!=':'; p++) h = srmHashStep(h, (unsigned char)*p);
+  if( p==zNs || p==zEnd ) return 0;
+  n = (size_t)(p - zNs);
+  p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after region */
+  if( p==0 ) return 0;
+  *pzAccount = p + 1;
+  p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after account */
+  if( p==0 ) return 0;
+  *pnAccount = (size_t)(p - *pzAccount);
+  if( ++p==zEnd ) return 0;
+  return srmResolveTyped(zNs, n, srmHashStep(h, ':'), p, (size_t)(zEnd - p), pOut);
+}
+
+int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
+                      const char **pzAccount, size_t *pnAccount){
+  *pzAccount = 0;
+  *pnAccount = 0;
+  if( n>4 && z[0]=='a' && z[1]=='r' && z[2]=='n' && z[3]==':' ){
+    return srmResolveArn(z, z + n, pOut, pzAccount, pnAccount);
+  }
+  return srmResolve(z, n, pOut);
+}
+
+int srmResolve(const char *z, size_t n, SrmTarget *pOut){
+  const char *zEnd = z + n, *p;
   int k;
   if( n>4 && z[0]=='a' && z[1]=='r' && z[2]=='n' && z[3]==':' ){
-    /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE */
-    for(p=z+4; p<zEnd && *p!=':'; p++){}
-    if( p==z+4 || p==zEnd ) return 0;
-    zNs = ++p;
-    h = SRM_FNV_OFFSET;
-    for(; p<zEnd && *p!=':'; p++) h = srmHashStep(h, (unsigned char)*p);
-    if( p==zNs || p==zEnd ) return 0;
-    n = (size_t)(p - zNs);
-    p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after region */
-    if( p==0 ) return 0;
-    p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after account */
-    if( p==0 || ++p==zEnd ) return 0;
-    return srmResolveTyped(zNs, n, srmHashStep(h, ':'), p, (size_t)(zEnd - p), pOut);
+    const char *zAccount;
+    size_t nAccount;
+    return srmResolveArn(z, zEnd, pOut, &zAccount, &nAccount);
   }
   /* Any whole key but a namespace's own, "namespace:", which is not a name
   ** anyone writes. */

@@ -207,6 +207,8 @@ struct SrmTarget {
 };
 int srmResolve(const char *z, size_t n, SrmTarget *pOut);
 int srmServiceFind(const char *z, size_t n);
+int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
+                      const char **pzAccount, size_t *pnAccount);
 int srmArnSplit(const char *z, size_t n, const char *azPart[6], size_t anPart[6]);
 
 /* model.c */
