@@ -35,8 +35,8 @@
 ** capacity provider or requiresCompatibilities FARGATE -> fargate, EC2 ->
 ** ec2; RDS engine custom-* -> custom, any other engine -> standard.
 **
-** JSON is read by SQLite's own json_each() and json_extract(), through a
-** statement prepared on the same connection; nothing here parses JSON.
+** JSON is read by SQLite's own json_each() and json_extract(), through
+** statements prepared on the same connection; nothing here parses JSON.
 ** Detecting the format costs one more pass over the document: give the
 ** format for large documents.
 **
@@ -83,75 +83,145 @@ static const char *const azFormat[FMT_N] = {
                  "aws_resource_explorer, arn_list)"
 
 /*
-** One statement per JSON format.  ?1 is the document, ?2 the path of the
-** item array.  Columns: 0 arn, 1 resource_type, 2 resource_id, 3 name,
+** The JSON formats: one statement over the items, made by invItemsSql()
+** from the format's paths:
+**
+**   SELECT k.key, k.type, k.value, CASE WHEN k.key = N-1 THEN i.v END
+**     FROM (SELECT value AS v FROM json_each(?1, ?2) LIMIT -1 OFFSET 0) AS i
+**     CROSS JOIN json_each(json_extract(coalesce(i.v, '{}'), '$.ARN', ...)) AS k
+**    WHERE k.atom IS NOT NULL OR k.type IN ('object', 'array') OR k.key = N-1
+**
+** json_extract() with N paths parses the item once (SQLite 3.40 parses it
+** again at each json_extract() call site) and gives a JSON array of N: an
+** item is a row for each path that is not null, then always the row of
+** path N-1, with the item's text.  The subquery, not
+** flattened (OFFSET) and first in a CROSS JOIN, is a co-routine: the item
+** is serialised once and nothing is materialised.  A few statements on
+** the item or a field finish a row: a tag list as an object, the Name tag,
+** the variant hints of the configuration (only for lambda, ecs and rds),
+** and Resource Explorer's tags from its Properties.
+**
+** Of two paths for one field ("ARN" then "arn"), the first that is not
+** null wins: coalesce(json_extract(...), json_extract(...)).
+*/
+
+/* A tag list (?1, an array of {key, value}) as an object. */
+#define INV_TAG_LIST_SQL(k, v) \
+  "SELECT json_group_object(" \
+     "coalesce(json_extract(value, '$." k "'), json_extract(value, '$.Key'))," \
+     "coalesce(json_extract(value, '$." v "'), json_extract(value, '$.Value')))" \
+  " FROM json_each(?1)"
+static const char zNameSql[] = "SELECT json_extract(?1, '$.Name')";
+static const char zPropsSql[] =
+  "SELECT CASE json_type(p.value, '$.Data') WHEN 'array' THEN"
+  " (SELECT json_group_object(json_extract(d.value, '$.Key'), json_extract(d.value, '$.Value'))"
+  "    FROM json_each(p.value, '$.Data') d) END"
+  " FROM json_each(?1, '$.Properties') p WHERE json_extract(p.value, '$.Name') = 'tags'";
+
+/* Slots of a row: 0 arn, 1 resource_type, 2 resource_id, 3 name,
 ** 4 account, 5 region, 6 tags, then the variant hints 7 package type,
 ** 8 runtime, 9 launch type, 10 requiresCompatibilities, 11 engine,
-** 12 capacity provider strategy (JSON text).
-*/
-#define INV_TAGS_FROM(path, k, v) \
-  "CASE json_type(i.value, '" path "') " \
-  "WHEN 'object' THEN json_extract(i.value, '" path "') " \
-  "WHEN 'array' THEN (SELECT json_group_object(" \
-     "coalesce(json_extract(t.value, '$." k "'), json_extract(t.value, '$.Key'))," \
-     "coalesce(json_extract(t.value, '$." v "'), json_extract(t.value, '$.Value')))" \
-     " FROM json_each(i.value, '" path "') t) END"
+** 12 capacity provider strategy (JSON text). */
+#define SLOT_ARN    0
+#define SLOT_TYPE   1
+#define SLOT_ID     2
+#define SLOT_NAME   3
+#define SLOT_ACCT   4
+#define SLOT_REGION 5
+#define SLOT_TAGS   6
+#define SLOT_HINT   7
+#define SLOT_N     13
 
-static const char zConfigSql[] =
-  "SELECT arn, rtype, rid, coalesce(name, json_extract(tags, '$.Name')), account, region, tags,"
-  " h1, h2, h3, h4, h5, h6 FROM ("
-  "SELECT coalesce(json_extract(i.value, '$.ARN'), json_extract(i.value, '$.arn')) AS arn,"
-  " json_extract(i.value, '$.resourceType') AS rtype,"
-  " json_extract(i.value, '$.resourceId') AS rid,"
-  " json_extract(i.value, '$.resourceName') AS name,"
-  " coalesce(json_extract(i.value, '$.awsAccountId'), json_extract(i.value, '$.accountId')) AS account,"
-  " json_extract(i.value, '$.awsRegion') AS region,"
-  " " INV_TAGS_FROM("$.tags", "key", "value") " AS tags,"
-  " coalesce(json_extract(i.value, '$.configuration.packageType'),"
-  "          json_extract(i.value, '$.configuration.PackageType')) AS h1,"
-  " coalesce(json_extract(i.value, '$.configuration.runtime'),"
-  "          json_extract(i.value, '$.configuration.Runtime')) AS h2,"
-  " coalesce(json_extract(i.value, '$.configuration.launchType'),"
-  "          json_extract(i.value, '$.configuration.LaunchType')) AS h3,"
-  " coalesce(json_extract(i.value, '$.configuration.requiresCompatibilities'),"
-  "          json_extract(i.value, '$.configuration.RequiresCompatibilities')) AS h4,"
-  " coalesce(json_extract(i.value, '$.configuration.engine'),"
-  "          json_extract(i.value, '$.configuration.Engine')) AS h5,"
-  " coalesce(json_extract(i.value, '$.configuration.capacityProviderStrategy'),"
-  "          json_extract(i.value, '$.configuration.CapacityProviderStrategy')) AS h6"
-  " FROM json_each(?1, ?2) AS i)";
+/* What a path of an item is. */
+#define KEY_FIELD  0      /* a field: slot iSlot, priority iPri */
+#define KEY_TAGS   1      /* the tags: an object, or a list of pairs */
+#define KEY_PROPS  2      /* Resource Explorer's Properties */
 
-static const char zTaggingSql[] =
-  "SELECT arn, NULL, NULL, json_extract(tags, '$.Name'), NULL, NULL, tags,"
-  " NULL, NULL, NULL, NULL, NULL, NULL FROM ("
-  "SELECT json_extract(i.value, '$.ResourceARN') AS arn,"
-  " " INV_TAGS_FROM("$.Tags", "Key", "Value") " AS tags"
-  " FROM json_each(?1, ?2) AS i)";
+typedef struct InvKey InvKey;
+struct InvKey {
+  const char *zPath;
+  unsigned char eKind, iSlot, iPri;
+};
 
-static const char zExplorerSql[] =
-  "SELECT arn, rtype, NULL, json_extract(tags, '$.Name'), account, region, tags,"
-  " NULL, NULL, NULL, NULL, NULL, NULL FROM ("
-  "SELECT json_extract(i.value, '$.Arn') AS arn,"
-  " json_extract(i.value, '$.ResourceType') AS rtype,"
-  " json_extract(i.value, '$.OwningAccountId') AS account,"
-  " json_extract(i.value, '$.Region') AS region,"
-  " (SELECT CASE json_type(p.value, '$.Data') WHEN 'array' THEN"
-  "    (SELECT json_group_object(json_extract(d.value, '$.Key'), json_extract(d.value, '$.Value'))"
-  "       FROM json_each(p.value, '$.Data') d) END"
-  "    FROM json_each(i.value, '$.Properties') p"
-  "   WHERE json_extract(p.value, '$.Name') = 'tags') AS tags"
-  " FROM json_each(?1, ?2) AS i)";
+static const InvKey aConfigKey[] = {
+  { "$.ARN", KEY_FIELD, SLOT_ARN, 0 },            { "$.arn", KEY_FIELD, SLOT_ARN, 1 },
+  { "$.resourceType", KEY_FIELD, SLOT_TYPE, 0 },  { "$.resourceId", KEY_FIELD, SLOT_ID, 0 },
+  { "$.resourceName", KEY_FIELD, SLOT_NAME, 0 },
+  { "$.awsAccountId", KEY_FIELD, SLOT_ACCT, 0 },  { "$.accountId", KEY_FIELD, SLOT_ACCT, 1 },
+  { "$.awsRegion", KEY_FIELD, SLOT_REGION, 0 },   { "$.tags", KEY_TAGS, SLOT_TAGS, 0 },
+};
+static const InvKey aTaggingKey[] = {
+  { "$.ResourceARN", KEY_FIELD, SLOT_ARN, 0 },    { "$.Tags", KEY_TAGS, SLOT_TAGS, 0 },
+};
+static const InvKey aExplorerKey[] = {
+  { "$.Arn", KEY_FIELD, SLOT_ARN, 0 },            { "$.ResourceType", KEY_FIELD, SLOT_TYPE, 0 },
+  { "$.OwningAccountId", KEY_FIELD, SLOT_ACCT, 0 }, { "$.Region", KEY_FIELD, SLOT_REGION, 0 },
+  { "$.Properties", KEY_PROPS, SLOT_TAGS, 0 },
+};
+/* What in the configuration says the variant: pHints, one json_extract()
+** of these paths over the item. */
+static const InvKey aHintKey[] = {
+  { "$.configuration.packageType", KEY_FIELD, SLOT_HINT+0, 0 },
+  { "$.configuration.PackageType", KEY_FIELD, SLOT_HINT+0, 1 },
+  { "$.configuration.runtime", KEY_FIELD, SLOT_HINT+1, 0 },
+  { "$.configuration.Runtime", KEY_FIELD, SLOT_HINT+1, 1 },
+  { "$.configuration.launchType", KEY_FIELD, SLOT_HINT+2, 0 },
+  { "$.configuration.LaunchType", KEY_FIELD, SLOT_HINT+2, 1 },
+  { "$.configuration.requiresCompatibilities", KEY_FIELD, SLOT_HINT+3, 0 },
+  { "$.configuration.RequiresCompatibilities", KEY_FIELD, SLOT_HINT+3, 1 },
+  { "$.configuration.engine", KEY_FIELD, SLOT_HINT+4, 0 },
+  { "$.configuration.Engine", KEY_FIELD, SLOT_HINT+4, 1 },
+  { "$.configuration.capacityProviderStrategy", KEY_FIELD, SLOT_HINT+5, 0 },
+  { "$.configuration.CapacityProviderStrategy", KEY_FIELD, SLOT_HINT+5, 1 },
+};
+#define N_KEY(a) ((int)(sizeof(a)/sizeof(a[0])))
 
 typedef struct InvFormat InvFormat;
 struct InvFormat {
-  const char *zSql;
-  const char *zPath;
+  const char *zPath;           /* the item array */
+  const InvKey *aKey;          /* the paths of an item */
+  int nKey;
+  const char *zTagListSql;     /* a tag list as an object */
+  int bHints;                  /* whether the configuration gives variants */
 };
 static const InvFormat aInvFormat[FMT_ARN_LIST] = {
-  { zConfigSql,   "$.configurationItems" },
-  { zConfigSql,   "$.Results" },
-  { zTaggingSql,  "$.ResourceTagMappingList" },
-  { zExplorerSql, "$.Resources" },
+  { "$.configurationItems", aConfigKey, N_KEY(aConfigKey), INV_TAG_LIST_SQL("key", "value"), 1 },
+  { "$.Results", aConfigKey, N_KEY(aConfigKey), INV_TAG_LIST_SQL("key", "value"), 1 },
+  { "$.ResourceTagMappingList", aTaggingKey, N_KEY(aTaggingKey), INV_TAG_LIST_SQL("Key", "Value"), 0 },
+  { "$.Resources", aExplorerKey, N_KEY(aExplorerKey), 0, 0 },
+};
+
+/* The statement over the items of a format, or over the hints of an item
+** (bHints: ?1 is the item).  Free with sqlite3_free(). */
+static char *invItemsSql(const InvKey *aKey, int nKey, int bHints){
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int i;
+  if( bHints ){
+    sqlite3_str_appendall(pStr, "SELECT key, type, value FROM json_each(json_extract(?1");
+  }else{
+    sqlite3_str_appendf(pStr,
+      "SELECT k.key, k.type, k.value, CASE WHEN k.key = %d THEN i.v END"
+      " FROM (SELECT value AS v FROM json_each(?1, ?2) LIMIT -1 OFFSET 0) AS i"
+      " CROSS JOIN json_each(json_extract(coalesce(i.v, '{}')", nKey-1);
+  }
+  for(i=0; i<nKey; i++) sqlite3_str_appendf(pStr, ", '%s'", aKey[i].zPath);
+  sqlite3_str_appendall(pStr, "))");
+  if( !bHints ) sqlite3_str_appendf(pStr, " AS k WHERE k.atom IS NOT NULL OR k.type IN ('object', 'array') OR k.key = %d", nKey-1);
+  return sqlite3_str_finish(pStr);
+}
+
+/* One field of the current row: its type, and its text for all but NULL
+** (the text SQLite gives for numbers).  bJson: the value has JSON's
+** subtype (an object or array). */
+typedef struct InvSlot InvSlot;
+struct InvSlot {
+  int eType;                   /* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT */
+  int iPri;                    /* priority of the key that set it */
+  int bJson;
+  sqlite3_int64 i;
+  double r;
+  char *z;                     /* n bytes, nAlloc allocated */
+  int n, nAlloc;
 };
 
 typedef struct inv_vtab inv_vtab;
@@ -168,8 +238,15 @@ struct inv_cursor {
   sqlite3_int64 iRowid;
   int bEof;
   sqlite3_value *pDocument;     /* for the HIDDEN column */
-  /* JSON formats */
-  sqlite3_stmt *pStmt;
+  /* JSON formats: the statements above, prepared when first needed */
+  sqlite3_stmt *pStmt;          /* invItemsSql() of the format */
+  sqlite3_stmt *pTagList;       /* InvFormat.zTagListSql */
+  sqlite3_stmt *pName;          /* zNameSql */
+  sqlite3_stmt *pHints;         /* invItemsSql() of aHintKey */
+  sqlite3_stmt *pProps;         /* zPropsSql */
+  const char *zItem;            /* the current item's text (pStmt's), or NULL */
+  int nItem;
+  InvSlot aSlot[SLOT_N];
   /* The text of pDocument, and for arn_list the current line */
   const char *zDoc;
   size_t nDoc, iNext;
@@ -218,8 +295,17 @@ static int invOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor){
 }
 
 static void invReset(inv_cursor *pCur){
+  int i;
   sqlite3_finalize(pCur->pStmt);
-  pCur->pStmt = 0;
+  sqlite3_finalize(pCur->pTagList);
+  sqlite3_finalize(pCur->pName);
+  sqlite3_finalize(pCur->pHints);
+  sqlite3_finalize(pCur->pProps);
+  pCur->pStmt = pCur->pTagList = pCur->pName = pCur->pHints = pCur->pProps = 0;
+  for(i=0; i<SLOT_N; i++) sqlite3_free(pCur->aSlot[i].z);
+  memset(pCur->aSlot, 0, sizeof(pCur->aSlot));
+  pCur->zItem = 0;
+  pCur->nItem = 0;
   pCur->zDoc = 0;
   sqlite3_value_free(pCur->pDocument);
   pCur->pDocument = 0;
@@ -241,19 +327,189 @@ static int invError(inv_cursor *pCur, char *zMsg){
   return SQLITE_ERROR;
 }
 
-/* Text of column i of the current row, or NULL.  *pn gets its length. */
+/* Text of slot i of the current row, or NULL.  *pn gets its length. */
 static const char *invText(inv_cursor *pCur, int i, size_t *pn){
   if( pCur->eFormat==FMT_ARN_LIST ){
     if( i!=0 ) return 0;
     *pn = pCur->nLine;
     return pCur->zLine;
   }
-  if( sqlite3_column_type(pCur->pStmt, i)==SQLITE_NULL ) return 0;
-  {
-    const char *z = (const char*)sqlite3_column_text(pCur->pStmt, i);
-    *pn = (size_t)sqlite3_column_bytes(pCur->pStmt, i);
-    return z;
+  if( pCur->aSlot[i].eType==SQLITE_NULL ) return 0;
+  *pn = (size_t)pCur->aSlot[i].n;
+  return pCur->aSlot[i].z;
+}
+
+/* Statement error: the message, then the format. */
+static int invStmtError(inv_cursor *pCur, int rc){
+  if( rc==SQLITE_NOMEM ) return SQLITE_NOMEM;
+  return invError(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
+                                        sqlite3_errmsg(pCur->db), azFormat[pCur->eFormat]));
+}
+
+/* Prepare *pp from zSql unless done already; reset it otherwise. */
+static int invPrepare(inv_cursor *pCur, sqlite3_stmt **pp, const char *zSql){
+  int rc;
+  if( *pp ){
+    sqlite3_reset(*pp);
+    return SQLITE_OK;
   }
+  rc = sqlite3_prepare_v2(pCur->db, zSql, -1, pp, 0);
+  if( rc!=SQLITE_OK ){
+    return rc==SQLITE_NOMEM ? rc : invError(pCur, sqlite3_mprintf("srm_inventory: %s",
+                                                                  sqlite3_errmsg(pCur->db)));
+  }
+  return SQLITE_OK;
+}
+
+/* Slot p = column i of pStmt, with the key's priority iPri. */
+static int invSlotSet(InvSlot *p, sqlite3_stmt *pStmt, int i, int iPri){
+  sqlite3_value *pVal = sqlite3_column_value(pStmt, i);
+  int eType = sqlite3_value_type(pVal);
+  p->eType = SQLITE_NULL;
+  if( eType==SQLITE_NULL ) return SQLITE_OK;
+  if( eType==SQLITE_INTEGER ) p->i = sqlite3_value_int64(pVal);
+  else if( eType==SQLITE_FLOAT ) p->r = sqlite3_value_double(pVal);
+  p->bJson = sqlite3_value_subtype(pVal)=='J';
+  {
+    const char *z = (const char*)sqlite3_value_text(pVal);
+    int n = sqlite3_value_bytes(pVal);
+    if( z==0 ) return SQLITE_NOMEM;
+    if( n+1>p->nAlloc ){
+      int nNew = n+1<64 ? 64 : (n+1)*2;
+      char *zNew = sqlite3_realloc(p->z, nNew);
+      if( zNew==0 ) return SQLITE_NOMEM;
+      p->z = zNew;
+      p->nAlloc = nNew;
+    }
+    memcpy(p->z, z, (size_t)n+1);
+    p->n = n;
+  }
+  p->eType = eType;
+  p->iPri = iPri;
+  return SQLITE_OK;
+}
+
+/* The result of slot i, as its type (bText: as text). */
+static void invSlotResult(sqlite3_context *ctx, inv_cursor *pCur, int i, int bText){
+  const InvSlot *p = &pCur->aSlot[i];
+  switch( bText ? (p->eType==SQLITE_NULL ? SQLITE_NULL : SQLITE_TEXT) : p->eType ){
+    case SQLITE_INTEGER: sqlite3_result_int64(ctx, p->i); break;
+    case SQLITE_FLOAT:   sqlite3_result_double(ctx, p->r); break;
+    case SQLITE_TEXT:
+      sqlite3_result_text(ctx, p->z, p->n, SQLITE_TRANSIENT);
+      if( p->bJson && !bText ) sqlite3_result_subtype(ctx, 'J');
+      break;
+    default: break;
+  }
+}
+
+/* Row pStmt (columns: key, type, value) is path pKey of the item: put the
+** value in its slot if it is not null, unless a path of higher priority
+** filled the slot.  The tags become an object. */
+static int invPick(inv_cursor *pCur, sqlite3_stmt *pStmt, const InvKey *pKey){
+  InvSlot *p = &pCur->aSlot[pKey->iSlot];
+  int rc = SQLITE_OK;
+  if( sqlite3_column_type(pStmt, 2)==SQLITE_NULL ) return SQLITE_OK;
+  if( pKey->eKind==KEY_FIELD ){
+    if( p->eType==SQLITE_NULL || p->iPri>pKey->iPri ) rc = invSlotSet(p, pStmt, 2, pKey->iPri);
+  }else if( pKey->eKind==KEY_TAGS ){
+    /* An object as it is, a list of pairs as an object, else NULL. */
+    const char *zType = (const char*)sqlite3_column_text(pStmt, 1);
+    if( zType && strcmp(zType, "object")==0 ){
+      rc = invSlotSet(p, pStmt, 2, 0);
+    }else if( zType && strcmp(zType, "array")==0 ){
+      const char *zList = (const char*)sqlite3_column_text(pStmt, 2);
+      rc = invPrepare(pCur, &pCur->pTagList, aInvFormat[pCur->eFormat].zTagListSql);
+      if( rc==SQLITE_OK && zList==0 ) rc = SQLITE_NOMEM;
+      if( rc!=SQLITE_OK ) return rc;
+      sqlite3_bind_text(pCur->pTagList, 1, zList, sqlite3_column_bytes(pStmt, 2), SQLITE_STATIC);
+      rc = sqlite3_step(pCur->pTagList);
+      if( rc==SQLITE_ROW ) rc = invSlotSet(p, pCur->pTagList, 0, 0);
+      else rc = invStmtError(pCur, rc==SQLITE_DONE ? SQLITE_ERROR : rc);
+      sqlite3_reset(pCur->pTagList);
+    }
+  }
+  /* KEY_PROPS: read from the item by zPropsSql, in invReadItem(). */
+  return rc;
+}
+
+/* Run *pp (prepared from zSql when first needed) over z[0..n), and set
+** slot iSlot to its first column, if it gives a row. */
+static int invSlotFrom(inv_cursor *pCur, sqlite3_stmt **pp, const char *zSql,
+                       const char *z, int n, int iSlot){
+  int rc = invPrepare(pCur, pp, zSql);
+  if( rc!=SQLITE_OK ) return rc;
+  sqlite3_bind_text(*pp, 1, z, n, SQLITE_STATIC);
+  rc = sqlite3_step(*pp);
+  if( rc==SQLITE_ROW ) rc = invSlotSet(&pCur->aSlot[iSlot], *pp, 0, 0);
+  else if( rc==SQLITE_DONE ) rc = SQLITE_OK;
+  else rc = invStmtError(pCur, rc);
+  sqlite3_reset(*pp);
+  return rc;
+}
+
+/* Read the next item of pStmt into the slots (all but the hints), or set
+** bEof.  The item's text stays in zItem until the next call. */
+static int invReadItem(inv_cursor *pCur){
+  const InvFormat *pFmt = &aInvFormat[pCur->eFormat];
+  int i, rc = SQLITE_OK, bProps = 0;
+  for(i=0; i<SLOT_N; i++) pCur->aSlot[i].eType = SQLITE_NULL;
+  pCur->zItem = 0;
+  pCur->nItem = 0;
+  do{
+    rc = sqlite3_step(pCur->pStmt);
+    if( rc!=SQLITE_ROW ){
+      pCur->bEof = 1;
+      return rc==SQLITE_DONE ? SQLITE_OK : invStmtError(pCur, rc);
+    }
+    i = sqlite3_column_int(pCur->pStmt, 0);
+    if( i<0 || i>=pFmt->nKey ) return SQLITE_CORRUPT;     /* cannot happen */
+    rc = invPick(pCur, pCur->pStmt, &pFmt->aKey[i]);
+    if( rc!=SQLITE_OK ) return rc;
+    if( pFmt->aKey[i].eKind==KEY_PROPS && sqlite3_column_type(pCur->pStmt, 2)!=SQLITE_NULL ) bProps = 1;
+  }while( i<pFmt->nKey-1 );
+  /* The last row has the item (NULL for an item that is not text). */
+  if( sqlite3_column_type(pCur->pStmt, 3)==SQLITE_TEXT ){
+    pCur->zItem = (const char*)sqlite3_column_text(pCur->pStmt, 3);
+    pCur->nItem = sqlite3_column_bytes(pCur->pStmt, 3);
+    if( pCur->zItem==0 ) return SQLITE_NOMEM;
+  }
+  if( bProps && pCur->zItem ){
+    /* Resource Explorer: the tags are the Data of the property "tags". */
+    rc = invSlotFrom(pCur, &pCur->pProps, zPropsSql, pCur->zItem, pCur->nItem, SLOT_TAGS);
+    if( rc!=SQLITE_OK ) return rc;
+  }
+  if( pCur->aSlot[SLOT_NAME].eType==SQLITE_NULL && pCur->aSlot[SLOT_TAGS].eType!=SQLITE_NULL ){
+    /* No name: the Name tag. */
+    InvSlot *pTags = &pCur->aSlot[SLOT_TAGS];
+    rc = invSlotFrom(pCur, &pCur->pName, zNameSql, pTags->z, pTags->n, SLOT_NAME);
+  }
+  return rc;
+}
+
+/* The variant hints of the current item's configuration, into slots 7-12. */
+static int invReadHints(inv_cursor *pCur){
+  int rc, i;
+  if( pCur->zItem==0 ) return SQLITE_OK;
+  if( pCur->pHints==0 ){
+    char *zSql = invItemsSql(aHintKey, N_KEY(aHintKey), 1);
+    if( zSql==0 ) return SQLITE_NOMEM;
+    rc = invPrepare(pCur, &pCur->pHints, zSql);
+    sqlite3_free(zSql);
+    if( rc!=SQLITE_OK ) return rc;
+  }
+  sqlite3_bind_text(pCur->pHints, 1, pCur->zItem, pCur->nItem, SQLITE_STATIC);
+  for(i=0; i<N_KEY(aHintKey); i++){
+    rc = sqlite3_step(pCur->pHints);
+    if( rc!=SQLITE_ROW ){
+      rc = rc==SQLITE_DONE ? SQLITE_OK : invStmtError(pCur, rc);
+      break;
+    }
+    rc = invPick(pCur, pCur->pHints, &aHintKey[i]);
+    if( rc!=SQLITE_OK ) break;
+  }
+  sqlite3_reset(pCur->pHints);
+  return rc;
 }
 
 static int invHas(const char *z, size_t n, const char *zWord){
@@ -269,7 +525,7 @@ static int invStartsWith(const char *z, size_t n, const char *zPrefix){
 }
 
 /* Work out service and variant of the current row. */
-static void invDerive(inv_cursor *pCur){
+static int invDerive(inv_cursor *pCur){
   size_t nArn = 0, n;
   const char *zArn;
   pCur->bService = 0;
@@ -282,20 +538,29 @@ static void invDerive(inv_cursor *pCur){
     if( zType ) pCur->bService = srmResolve(zType, n, &pCur->target);
   }
   if( !pCur->bService && zArn ) pCur->bService = srmResolve(zArn, nArn, &pCur->target);
-  if( !pCur->bService || pCur->eFormat==FMT_ARN_LIST ) return;
+  if( !pCur->bService || pCur->eFormat==FMT_ARN_LIST || !aInvFormat[pCur->eFormat].bHints ){
+    return SQLITE_OK;
+  }
   {
     const char *zSvc = srmService[pCur->target.iService].zId;
     const char *zVariant = 0;
-    size_t nh;
+    size_t nh = 0;
     const char *zh;
-    if( strcmp(zSvc, "lambda")==0 ){
+    int bLambda = strcmp(zSvc, "lambda")==0, bEcs = strcmp(zSvc, "ecs")==0;
+    int bRds = strcmp(zSvc, "rds")==0;
+    if( bLambda || bEcs || bRds ){
+      /* Only these read the configuration. */
+      int rc = invReadHints(pCur);
+      if( rc!=SQLITE_OK ) return rc;
+    }
+    if( bLambda ){
       const char *zPkg = invText(pCur, 7, &nh);
-      size_t nRt;
+      size_t nRt = 0;
       const char *zRt = invText(pCur, 8, &nRt);
       if( zPkg && nh==5 && memcmp(zPkg, "Image", 5)==0 ) zVariant = "container_image";
       else if( invStartsWith(zRt, nRt, "provided") ) zVariant = "os_only_runtime";
       else if( zRt || zPkg ) zVariant = "managed_runtime";
-    }else if( strcmp(zSvc, "ecs")==0 ){
+    }else if( bEcs ){
       zh = invText(pCur, 9, &nh);
       if( zh && nh==7 && memcmp(zh, "FARGATE", 7)==0 ) zVariant = "fargate";
       else if( zh && nh==3 && memcmp(zh, "EC2", 3)==0 ) zVariant = "ec2";
@@ -308,7 +573,7 @@ static void invDerive(inv_cursor *pCur){
         if( invHas(zh, nh, "\"FARGATE\"") && !invHas(zh, nh, "\"EC2\"") ) zVariant = "fargate";
         else if( invHas(zh, nh, "\"EC2\"") ) zVariant = "ec2";
       }
-    }else if( strcmp(zSvc, "rds")==0 ){
+    }else if( bRds ){
       zh = invText(pCur, 11, &nh);
       if( invStartsWith(zh, nh, "custom-") ) zVariant = "custom";
       else if( zh && nh>0 ) zVariant = "standard";
@@ -318,6 +583,7 @@ static void invDerive(inv_cursor *pCur){
       if( v>0 ) pCur->target.iVariant = v;
     }
   }
+  return SQLITE_OK;
 }
 
 /* arn_list: move to the next line that holds something. */
@@ -342,19 +608,19 @@ static int invStep(inv_cursor *pCur){
   if( pCur->eFormat==FMT_ARN_LIST ){
     invNextLine(pCur);
   }else{
-    rc = sqlite3_step(pCur->pStmt);
-    if( rc!=SQLITE_ROW ){
+    rc = invReadItem(pCur);
+    if( rc!=SQLITE_OK ){
       pCur->bEof = 1;
-      if( rc!=SQLITE_DONE ){
-        if( rc==SQLITE_NOMEM ) return SQLITE_NOMEM;
-        return invError(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
-                                              sqlite3_errmsg(pCur->db), azFormat[pCur->eFormat]));
-      }
+      return rc;
     }
   }
   if( !pCur->bEof ){
     pCur->iRowid++;
-    invDerive(pCur);
+    rc = invDerive(pCur);
+    if( rc!=SQLITE_OK ){
+      pCur->bEof = 1;
+      return rc;
+    }
   }
   return SQLITE_OK;
 }
@@ -363,13 +629,12 @@ static int invNext(sqlite3_vtab_cursor *cur){
   return invStep((inv_cursor*)cur);
 }
 
-/* Which format a document is, by its first character and, for JSON, the
-** top-level key that holds an array.  -1 when it cannot tell. */
-static int invDetect(inv_cursor *pCur, sqlite3_value *pDoc, int *peFormat){
-  const char *z = (const char*)sqlite3_value_text(pDoc);
-  int n = sqlite3_value_bytes(pDoc), i, rc;
+/* Which format the document (zDoc) is, by its first character and, for
+** JSON, the top-level key that holds an array.  -1 when it cannot tell. */
+static int invDetect(inv_cursor *pCur, int nBind, int *peFormat){
+  const char *z = pCur->zDoc;
+  int n = (int)pCur->nDoc, i, rc;
   sqlite3_stmt *pStmt = 0;
-  if( z==0 ) return SQLITE_NOMEM;
   for(i=0; i<n && (z[i]==' ' || z[i]=='\t' || z[i]=='\r' || z[i]=='\n'); i++){}
   *peFormat = -1;
   if( i<n && z[i]!='{' && z[i]!='[' ){
@@ -388,7 +653,7 @@ static int invDetect(inv_cursor *pCur, sqlite3_value *pDoc, int *peFormat){
       " 'ResourceTagMappingList', 'Resources') LIMIT 1",
       -1, &pStmt, 0);
   if( rc!=SQLITE_OK ) return rc;
-  sqlite3_bind_value(pStmt, 1, pDoc);
+  sqlite3_bind_text(pStmt, 1, z, nBind, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ){
     *peFormat = sqlite3_column_int(pStmt, 0);
@@ -406,7 +671,7 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                      int argc, sqlite3_value **argv){
   inv_cursor *pCur = (inv_cursor*)cur;
   sqlite3_value *pDoc;
-  int rc, eFormat = -1;
+  int rc, eFormat = -1, nBind;
   (void)idxStr; (void)argc;
   invReset(pCur);
   if( (idxNum & 1)==0 ){
@@ -429,8 +694,18 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   if( sqlite3_value_type(pDoc)==SQLITE_NULL ) return SQLITE_OK;
   pCur->pDocument = sqlite3_value_dup(pDoc);
   if( pCur->pDocument==0 ) return SQLITE_NOMEM;
+  /* The cursor's own copy of the document outlives xFilter's argv; the
+  ** statements below read it in place (SQLITE_STATIC) and are finalized
+  ** before the copy is freed.  The copy ends in a NUL: bound with length
+  ** -1, SQLite knows that and reads it as it is, where with its length
+  ** json_each() would first copy all of it to add one.  (A document with
+  ** a NUL inside is bound with its length.) */
+  pCur->zDoc = (const char*)sqlite3_value_text(pCur->pDocument);
+  pCur->nDoc = (size_t)sqlite3_value_bytes(pCur->pDocument);
+  if( pCur->zDoc==0 ) return SQLITE_NOMEM;
+  nBind = memchr(pCur->zDoc, 0, pCur->nDoc) ? (int)pCur->nDoc : -1;
   if( eFormat<0 ){
-    rc = invDetect(pCur, pDoc, &eFormat);
+    rc = invDetect(pCur, nBind, &eFormat);
     if( rc!=SQLITE_OK ) return rc;
     if( eFormat<0 ){
       return invError(pCur, sqlite3_mprintf(
@@ -439,22 +714,19 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   }
   pCur->eFormat = eFormat;
   pCur->bEof = 0;
-  /* The cursor's own copy of the document outlives xFilter's argv; the
-  ** statement below reads it in place (SQLITE_STATIC) and is finalized
-  ** before the copy is freed. */
-  pCur->zDoc = (const char*)sqlite3_value_text(pCur->pDocument);
-  pCur->nDoc = (size_t)sqlite3_value_bytes(pCur->pDocument);
-  if( pCur->zDoc==0 ) return SQLITE_NOMEM;
   if( eFormat==FMT_ARN_LIST ){
     pCur->iNext = 0;
     return invStep(pCur);
   }
-  rc = sqlite3_prepare_v2(pCur->db, aInvFormat[eFormat].zSql, -1, &pCur->pStmt, 0);
-  if( rc!=SQLITE_OK ){
-    return rc==SQLITE_NOMEM ? rc : invError(pCur, sqlite3_mprintf("srm_inventory: %s",
-                                                                  sqlite3_errmsg(pCur->db)));
+  {
+    const InvFormat *pFmt = &aInvFormat[eFormat];
+    char *zSql = invItemsSql(pFmt->aKey, pFmt->nKey, 0);
+    if( zSql==0 ) return SQLITE_NOMEM;
+    rc = invPrepare(pCur, &pCur->pStmt, zSql);
+    sqlite3_free(zSql);
+    if( rc!=SQLITE_OK ) return rc;
   }
-  rc = sqlite3_bind_text(pCur->pStmt, 1, pCur->zDoc, (int)pCur->nDoc, SQLITE_STATIC);
+  rc = sqlite3_bind_text(pCur->pStmt, 1, pCur->zDoc, nBind, SQLITE_STATIC);
   if( rc==SQLITE_OK ) rc = sqlite3_bind_text(pCur->pStmt, 2, aInvFormat[eFormat].zPath, -1, SQLITE_STATIC);
   if( rc!=SQLITE_OK ) return rc;
   rc = invStep(pCur);
@@ -463,7 +735,7 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     sqlite3_stmt *pCheck = 0;
     rc = sqlite3_prepare_v2(pCur->db, "SELECT json_type(?1, ?2) = 'array'", -1, &pCheck, 0);
     if( rc==SQLITE_OK ){
-      sqlite3_bind_text(pCheck, 1, pCur->zDoc, (int)pCur->nDoc, SQLITE_STATIC);
+      sqlite3_bind_text(pCheck, 1, pCur->zDoc, nBind, SQLITE_STATIC);
       sqlite3_bind_text(pCheck, 2, aInvFormat[eFormat].zPath, -1, SQLITE_STATIC);
       rc = sqlite3_step(pCheck);
       if( rc==SQLITE_ROW && sqlite3_column_int(pCheck, 0)==0 ){
@@ -485,8 +757,8 @@ static int invEof(sqlite3_vtab_cursor *cur){
   return ((inv_cursor*)cur)->bEof;
 }
 
-/* Result: column i of the inner statement, or the text z[0..n) when the
-** statement has none and the ARN gave one. */
+/* Result: slot iSlot as text, or part iArnPart of the ARN when the slot
+** is NULL and the ARN gave one. */
 static void invResultPart(sqlite3_context *ctx, inv_cursor *pCur, int iStmtCol, int iArnPart){
   size_t n;
   const char *z = invText(pCur, iStmtCol, &n);
@@ -503,7 +775,7 @@ static int invColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol){
   const char *z;
   switch( iCol ){
     case INV_ARN:
-      z = invText(pCur, 0, &n);
+      z = invText(pCur, SLOT_ARN, &n);
       if( z ) sqlite3_result_text(ctx, z, (int)n, SQLITE_TRANSIENT);
       break;
     case INV_SERVICE:
@@ -517,21 +789,17 @@ static int invColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol){
       }
       break;
     case INV_TYPE:
-      if( pCur->eFormat!=FMT_ARN_LIST ){
-        sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, 1));
-      }
+      if( pCur->eFormat!=FMT_ARN_LIST ) invSlotResult(ctx, pCur, SLOT_TYPE, 0);
       break;
-    case INV_ID:      invResultPart(ctx, pCur, 2, 5); break;
-    case INV_ACCOUNT: invResultPart(ctx, pCur, 4, 3); break;
-    case INV_REGION:  invResultPart(ctx, pCur, 5, 2); break;
+    case INV_ID:      invResultPart(ctx, pCur, SLOT_ID, 5); break;
+    case INV_ACCOUNT: invResultPart(ctx, pCur, SLOT_ACCT, 3); break;
+    case INV_REGION:  invResultPart(ctx, pCur, SLOT_REGION, 2); break;
     case INV_NAME:
-      if( pCur->eFormat!=FMT_ARN_LIST ){
-        sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, 3));
-      }
+      if( pCur->eFormat!=FMT_ARN_LIST ) invSlotResult(ctx, pCur, SLOT_NAME, 0);
       break;
     case INV_TAGS:
       if( pCur->eFormat!=FMT_ARN_LIST ){
-        sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, 6));
+        invSlotResult(ctx, pCur, SLOT_TAGS, 0);
         sqlite3_result_subtype(ctx, 'J');
       }
       break;

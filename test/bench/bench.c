@@ -994,6 +994,17 @@ static void benchOptional(sqlite3 *db, int nInv, int bForce){
       "srm_inventory(snapshot): arn, resource_type",
       "SELECT count(*), sum(length(arn)), count(resource_type) FROM srm_inventory(?1, 'aws_config_snapshot')",
       "json_each", zDoc, nDoc, nItem, "ns/item", &x, &y);
+    /* The same with every column srm_inventory() reads from an item. */
+    optionalPair(db, "json_each(snapshot): 7 fields",
+      "SELECT count(*), sum(length(json_extract(value, '$.ARN'))), count(json_extract(value, '$.resourceType')),"
+      " count(json_extract(value, '$.resourceId')), count(json_extract(value, '$.resourceName')),"
+      " count(json_extract(value, '$.awsAccountId')), count(json_extract(value, '$.awsRegion')),"
+      " sum(length(json_extract(value, '$.tags'))) FROM json_each(?1, '$.configurationItems')",
+      "srm_inventory(snapshot): every column",
+      "SELECT count(*), sum(length(arn)), count(resource_type), count(resource_id), count(name),"
+      " count(account), count(region), sum(length(tags)), count(service), count(variant)"
+      " FROM srm_inventory(?1, 'aws_config_snapshot')",
+      "json_each 7", zDoc, nDoc, nItem, "ns/item", &x, &y);
     sqlite3_free(zDoc);
   }
 }
