@@ -244,7 +244,7 @@ static void srmArnFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     size_t nPart = (size_t)sqlite3_value_bytes(argv[1]);
     if( zPart==0 ){ sqlite3_result_error_nomem(ctx); return; }
     for(iPart=0; iPart<6; iPart++){
-      if( strncmp(srmArnParts[iPart], zPart, nPart)==0 && srmArnParts[iPart][nPart]==0 ) break;
+      if( strlen(srmArnParts[iPart])==nPart && memcmp(srmArnParts[iPart], zPart, nPart)==0 ) break;
     }
     if( iPart==6 ){
       srmErrorUnknown(ctx, "part", argv[1],

@@ -8,8 +8,9 @@
 #include <string.h>
 #include "srm.h"
 
+/* Is z[0..n), which may hold NUL bytes, exactly the id zId? */
 static int srmIdEq(const char *zId, const char *z, size_t n){
-  return strncmp(zId, z, n)==0 && zId[n]==0;
+  return strlen(zId)==n && memcmp(zId, z, n)==0;
 }
 
 /* Index in srmControl[] of control z[0..n), or -1. */
