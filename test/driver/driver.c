@@ -1,0 +1,540 @@
+/*
+** driver.c: srm linked into a program together with SQLite, checked in C.
+**
+**     build/driver/driver-node data/samples      (SQLite of better-sqlite3 12)
+**     build/driver/driver-3.40.1 data/samples    (the 3.40.1 amalgamation)
+**     build/driver/driver-system data/samples    (Debian's libsqlite3, dynamic)
+**     build/driver/driver-refuse                 (srm.c with -DSRM_TEST_VERSION)
+**
+** The extension sources are compiled with -DSQLITE_CORE and registered with
+** sqlite3_auto_extension(sqlite3_srm_init), as an application would.  test/
+** harden.mk builds every variant with AddressSanitizer and UBSan.
+**
+** What is checked:
+**   1. the core contract: the README's examples of responsibility(),
+**      responsibility_why(), srm_service() and friends, srm_matrix lookups,
+**      srm_arn(), every error message, NULLs and odd types;
+**   2. srm_inventory() over each sample in data/samples/, with the format given and
+**      detected, against the row counts of data/samples/README.md;
+**   3. out of memory: SQLITE_CONFIG_MALLOC with an allocator that fails the
+**      Nth allocation, N = 1, 2, ... for each query until the query completes
+**      without a failure (persistent: N and every later one fail; once:
+**      only N).  Every run must give the answer of a run without failures,
+**      or SQLITE_NOMEM (or an error saying out of memory), or, when the
+**      answer is an error anyway, SQLITE_ERROR with SQLite's generic text
+**      (SQLite itself could not copy the message); never a crash, a leak
+**      (LeakSanitizer at exit), another answer or another error;
+**   4. with -DSRM_TEST_VERSION (driver-refuse): sqlite3_srm_init() refuses
+**      with "srm needs SQLite 3.31.0 or later, this is X".
+**
+** The last line is "N passed, N failed"; the exit status is 1 on a failure.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sqlite3.h"
+
+int sqlite3_srm_init(sqlite3*, char**, const sqlite3_api_routines*);
+
+static int nPass = 0, nFail = 0;
+
+static void check(const char *zName, int bOk, const char *zGot, const char *zWant){
+  if( bOk ){
+    nPass++;
+  }else{
+    nFail++;
+    printf("! %s failed\n!   expected: %s\n!   got:      %s\n", zName, zWant, zGot);
+  }
+}
+
+/* ---- running SQL ----------------------------------------------------- */
+
+/* A growing string. */
+typedef struct Buf Buf;
+struct Buf { char *z; size_t n, nAlloc; };
+static void bufAppend(Buf *p, const char *z, size_t n){
+  if( p->n + n + 1 > p->nAlloc ){
+    size_t nNew = (p->nAlloc + n + 1)*2;
+    char *zNew = realloc(p->z, nNew);
+    if( zNew==0 ){ fprintf(stderr, "driver: out of memory\n"); exit(2); }
+    p->z = zNew;
+    p->nAlloc = nNew;
+  }
+  memcpy(p->z + p->n, z, n);
+  p->n += n;
+  p->z[p->n] = 0;
+}
+static void bufAppendStr(Buf *p, const char *z){ bufAppend(p, z, strlen(z)); }
+
+/*
+** Run SQL with ?1 bound to zParam (text, when not NULL) and ?2 to zParam2.
+** The result is the rows, columns separated by '|' and rows by '\n', NULL
+** as "NULL"; or "error: MESSAGE".  *pRc gets the first error code (or
+** SQLITE_OK).  The caller frees the result with free().
+*/
+static char *runSql(sqlite3 *db, const char *zSql, const char *zParam,
+                    int nParam, const char *zParam2, int *pRc){
+  sqlite3_stmt *pStmt = 0;
+  Buf out = {0, 0, 0};
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
+  bufAppend(&out, "", 0);
+  if( rc==SQLITE_OK && zParam ) rc = sqlite3_bind_text(pStmt, 1, zParam, nParam, SQLITE_STATIC);
+  if( rc==SQLITE_OK && zParam2 ) rc = sqlite3_bind_text(pStmt, 2, zParam2, -1, SQLITE_STATIC);
+  if( rc==SQLITE_OK ){
+    int bFirst = 1;
+    while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+      int i, n = sqlite3_column_count(pStmt);
+      if( !bFirst ) bufAppend(&out, "\n", 1);
+      bFirst = 0;
+      for(i=0; i<n; i++){
+        const char *z = (const char*)sqlite3_column_text(pStmt, i);
+        if( i ) bufAppend(&out, "|", 1);
+        if( z ) bufAppend(&out, z, (size_t)sqlite3_column_bytes(pStmt, i));
+        else if( sqlite3_column_type(pStmt, i)!=SQLITE_NULL ){
+          /* a value that could not be had as text: out of memory */
+          rc = SQLITE_NOMEM;
+          break;
+        }else bufAppendStr(&out, "NULL");
+      }
+      if( rc==SQLITE_NOMEM ) break;
+    }
+    if( rc==SQLITE_DONE ) rc = SQLITE_OK;
+  }
+  if( rc!=SQLITE_OK ){
+    out.n = 0;
+    bufAppendStr(&out, "error: ");
+    bufAppendStr(&out, rc==SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db));
+  }
+  sqlite3_finalize(pStmt);
+  *pRc = rc;
+  return out.z;
+}
+
+static void doSql(sqlite3 *db, const char *zName, const char *zSql, const char *zWant){
+  int rc;
+  char *zGot = runSql(db, zSql, 0, 0, 0, &rc);
+  check(zName, strcmp(zGot, zWant)==0, zGot, zWant);
+  free(zGot);
+}
+
+#ifndef SRM_TEST_VERSION
+/* ---- files ------------------------------------------------------------ */
+
+static char *readFile(const char *zPath, int *pn){
+  FILE *f = fopen(zPath, "rb");
+  char *z;
+  long n;
+  if( f==0 ){ fprintf(stderr, "driver: cannot open %s\n", zPath); exit(2); }
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  z = malloc((size_t)n + 1);
+  if( z==0 || fread(z, 1, (size_t)n, f)!=(size_t)n ){
+    fprintf(stderr, "driver: cannot read %s\n", zPath);
+    exit(2);
+  }
+  z[n] = 0;
+  fclose(f);
+  *pn = (int)n;
+  return z;
+}
+
+/* ---- 1. the core contract --------------------------------------------- */
+
+static const struct { const char *zName, *zSql, *zWant; } aCore[] = {
+  { "core-1.1", "SELECT responsibility('arn:aws:ec2:us-east-1:123456789012:instance/i-0abc12345',"
+                " 'guest_os_patching')", "customer" },
+  { "core-1.2", "SELECT responsibility('arn:aws:rds:us-east-1:123456789012:db:orders',"
+                " 'guest_os_patching')", "aws" },
+  { "core-1.3", "SELECT responsibility('AWS::S3::Bucket', 'customer_data')", "customer" },
+  { "core-1.4", "SELECT srm_service('Amazon Elastic Compute Cloud'), srm_service('ec2:volume'),"
+                " srm_service('aws_vpc_security_group'), srm_category('AWS::Lambda::Function')",
+                "ec2|ebs|vpc|abstracted" },
+  { "core-1.5", "SELECT responsibility('ecs', 'guest_os_patching', 'fargate'),"
+                " responsibility('ecs', 'guest_os_patching', 'ec2')", "aws|customer" },
+  { "core-1.6", "SELECT variant, owner FROM srm_matrix WHERE service = 'eks'"
+                " AND control = 'guest_os_patching' ORDER BY variant",
+                "NULL|customer\nauto_mode|aws\ncontrol_plane|aws\nfargate|aws\n"
+                "managed_node_group|shared\nself_managed_nodes|customer" },
+  { "core-1.7", "SELECT responsibility('Amazon EC2', 'patch_management')", "shared" },
+  { "core-1.8", "SELECT json_extract(responsibility_why('Amazon EC2', 'patch_management'), '$.parts')",
+                "{\"host_os\":\"aws\",\"guest_os_patching\":\"customer\","
+                "\"platform_patching\":\"customer\",\"application_security\":\"customer\"}" },
+  { "core-1.9", "SELECT json_extract(responsibility_why('rds', 'guest_os_patching', 'custom'),"
+                " '$.owner', '$.basis')", "[\"customer\",\"variant\"]" },
+  { "core-1.10", "SELECT json_extract(responsibility_why('s3', 'server_side_encryption'),"
+                 " '$.service', '$.variant', '$.category', '$.owner', '$.basis')",
+                 "[\"s3\",null,\"abstracted\",\"aws\",\"service\"]" },
+  { "core-1.11", "SELECT responsibility('arn:aws:lambda:us-east-1:123456789012:function:f',"
+                 " 'platform_patching', 'container_image')", "customer" },
+  { "core-1.12", "SELECT srm_service('arn:aws:ec2:us-east-1:123456789012:security-group/sg-1'),"
+                 " srm_category('Amazon RDS'), srm_variant('AWS::EKS::FargateProfile')",
+                 "vpc|container|fargate" },
+  { "core-1.13", "SELECT srm_arn('arn:aws-us-gov:iam::123456789012:role/admin', 'partition'),"
+                 " srm_arn('arn:aws:rds:eu-west-1:123456789012:db:orders', 'resource_type'),"
+                 " srm_arn('arn:aws:s3:::my-bucket', 'region')", "aws-us-gov|db|NULL" },
+  { "core-1.14", "SELECT json_extract(srm_debug(), '$.rows.exceptions'),"
+                 " (SELECT count(*) FROM srm_services),"
+                 " (SELECT count(*) FROM srm_services WHERE category_basis = 'documented'),"
+                 " (SELECT count(DISTINCT service) FROM srm_matrix WHERE basis IN ('service', 'variant'))",
+                 "84|410|12|41" },
+  { "core-1.15", "SELECT owner, basis, source FROM srm_matrix WHERE service = 'dynamodb'"
+                 " AND variant IS NULL AND control = 'server_side_encryption'",
+                 "aws|service|https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html" },
+  { "core-1.16", "SELECT json_extract(srm_debug(), '$.rows.controls'), typeof(srm_version())",
+                 "28|text" },
+  { "core-1.17", "SELECT json_extract(srm_debug(), '$.sqlite') = sqlite_version()", "1" },
+  /* lookups and scans agree */
+  { "core-2.1", "SELECT count(*) FROM srm_matrix", "SELECT" },   /* filled in below */
+  { "core-2.2", "SELECT count(*) FROM srm_matrix m, srm_controls c"
+                " WHERE m.service = 'lambda' AND m.variant IS NULL AND m.control = c.control"
+                " AND m.owner = responsibility('lambda', c.control)", "28" },
+  { "core-2.3", "SELECT count(*) FROM srm_services s"
+                " WHERE srm_service(s.service) IS NOT s.service", "0" },
+  { "core-2.4", "SELECT count(*) FROM srm_variants v, srm_matrix m"
+                " WHERE m.service = v.service AND m.variant = v.variant"
+                " AND m.control = 'guest_os_patching'"
+                " AND m.owner IS NOT responsibility(v.service, 'guest_os_patching', v.variant)", "0" },
+  { "core-2.5", "SELECT count(*) FROM srm_resource_types r"
+                " WHERE srm_service(r.resource_type) IS NOT r.service", "0" },
+  /* NULLs and types */
+  { "core-3.1", "SELECT quote(responsibility(NULL, 'host_os')), quote(responsibility('ec2', NULL)),"
+                " quote(responsibility('nothing-like-it', 'host_os')), quote(srm_service(42)),"
+                " quote(srm_service(x'')), quote(srm_arn(NULL, 'region'))",
+                "NULL|NULL|NULL|NULL|NULL|NULL" },
+  { "core-3.2", "SELECT responsibility(CAST('ec2' AS BLOB), 'host_os'),"
+                " responsibility('ec2', 'host_os', NULL)", "aws|aws" },
+  { "core-3.3", "SELECT count(*) FROM srm_inventory(NULL)", "0" },
+  { "core-3.4", "SELECT count(*) FROM srm_inventory('')", "0" },
+  /* errors */
+  { "core-4.1", "SELECT responsibility('ec2', 'xyz')",
+                "error: unknown control 'xyz' (SELECT control FROM srm_controls)" },
+  { "core-4.2", "SELECT responsibility('ecs', 'host_os', 'lambda')",
+                "error: unknown variant 'lambda' of service 'ecs'"
+                " (SELECT variant FROM srm_variants WHERE service = 'ecs')" },
+  { "core-4.3", "SELECT srm_arn('arn:aws:s3:::b', 'bucket')",
+                "error: unknown part 'bucket' (partition, service, region, account,"
+                " resource_type, resource_id)" },
+  { "core-4.4", "SELECT responsibility('ec2', printf('%.100c', 'x'))",
+                "error: unknown control 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
+                " (SELECT control FROM srm_controls)" },
+  { "core-4.5", "SELECT * FROM srm_inventory",
+                "error: srm_inventory() needs a document:"
+                " SELECT * FROM srm_inventory(readfile('inventory.json'))" },
+  { "core-4.6", "SELECT * FROM srm_inventory('{}', 'csv')",
+                "error: unknown format 'csv' (aws_config_snapshot, aws_config_query,"
+                " aws_tagging, aws_resource_explorer, arn_list)" },
+  { "core-4.7", "SELECT * FROM srm_inventory('{\"x\":1}')",
+                "error: srm_inventory: cannot tell the format of the document"
+                " (aws_config_snapshot, aws_config_query, aws_tagging, aws_resource_explorer, arn_list)" },
+  { "core-4.8", "SELECT * FROM srm_inventory('{\"x\":1}', 'aws_tagging')",
+                "error: srm_inventory: the document has no \"ResourceTagMappingList\" array"
+                " (format aws_tagging)" },
+  { "core-4.9", "SELECT * FROM srm_inventory('{\"Resources\":[', 'aws_resource_explorer')",
+                "error: srm_inventory: malformed JSON (format aws_resource_explorer)" },
+  { "core-4.10", "DELETE FROM srm_matrix", "error: table srm_matrix may not be modified" },
+  { "core-4.11", "INSERT INTO srm_services(service) VALUES('x')",
+                 "error: table srm_services may not be modified" },
+};
+
+static void checkCore(sqlite3 *db){
+  size_t i;
+  for(i=0; i<sizeof(aCore)/sizeof(aCore[0]); i++){
+    if( strcmp(aCore[i].zName, "core-2.1")==0 ){
+      /* the matrix has a row per slot and control */
+      int rc;
+      char *zWant = runSql(db, "SELECT json_extract(srm_debug(), '$.rows.matrix')", 0, 0, 0, &rc);
+      doSql(db, aCore[i].zName, aCore[i].zSql, zWant);
+      free(zWant);
+      continue;
+    }
+    doSql(db, aCore[i].zName, aCore[i].zSql, aCore[i].zWant);
+  }
+}
+
+/* ---- 2. inventories ----------------------------------------------------- */
+
+/* count(*), count(service), count(variant), count(account), count(tags),
+** as the sqlite3 shell gives them for data/samples/ (see its README). */
+static const struct { const char *zFile, *zFormat, *zWant; } aSample[] = {
+  { "aws_config_snapshot.json",   "aws_config_snapshot",   "37|36|15|37|37" },
+  { "aws_config_query.json",      "aws_config_query",      "37|36|15|37|37" },
+  { "aws_tagging.json",           "aws_tagging",           "44|43|3|41|44" },
+  { "aws_resource_explorer.json", "aws_resource_explorer", "42|41|1|42|41" },
+  { "arn_list.txt",               "arn_list",              "45|43|3|41|0" },
+};
+#define INV_COUNTS "SELECT count(*), count(service), count(variant), count(account), count(tags)"
+
+static void checkInventories(sqlite3 *db, const char *zDir){
+  size_t i;
+  for(i=0; i<sizeof(aSample)/sizeof(aSample[0]); i++){
+    char zPath[4096], zName[64];
+    int n, rc;
+    char *zDoc, *zGot;
+    snprintf(zPath, sizeof(zPath), "%s/%s", zDir, aSample[i].zFile);
+    zDoc = readFile(zPath, &n);
+    snprintf(zName, sizeof(zName), "inventory-%d.1", (int)i + 1);
+    zGot = runSql(db, INV_COUNTS " FROM srm_inventory(?1, ?2)", zDoc, n, aSample[i].zFormat, &rc);
+    check(zName, strcmp(zGot, aSample[i].zWant)==0, zGot, aSample[i].zWant);
+    free(zGot);
+    snprintf(zName, sizeof(zName), "inventory-%d.2", (int)i + 1);
+    zGot = runSql(db, INV_COUNTS " FROM srm_inventory(?1)", zDoc, n, 0, &rc);
+    check(zName, strcmp(zGot, aSample[i].zWant)==0, zGot, aSample[i].zWant);
+    free(zGot);
+    /* every row's service is what srm_service() says of its type or ARN */
+    snprintf(zName, sizeof(zName), "inventory-%d.3", (int)i + 1);
+    zGot = runSql(db, "SELECT count(*) FROM srm_inventory(?1) WHERE service IS NOT"
+                      " coalesce(srm_service(resource_type), srm_service(arn))", zDoc, n, 0, &rc);
+    check(zName, strcmp(zGot, "0")==0, zGot, "0");
+    free(zGot);
+    if( i==0 ){
+      static const char zLambda[] =
+        "arn:aws:lambda:ap-southeast-2:222222222222:function:edge-router|os_only_runtime|aws\n"
+        "arn:aws:lambda:eu-west-1:222222222222:function:image-resizer|container_image|customer\n"
+        "arn:aws:lambda:us-east-1:111111111111:function:thumbnailer|managed_runtime|aws";
+      static const char zJoin[] = "firewall_configuration|23\nguest_os_patching|8";
+      zGot = runSql(db, "SELECT arn, variant, responsibility(arn, 'guest_os_patching', variant)"
+                        " FROM srm_inventory(?1) WHERE service = 'lambda' ORDER BY arn",
+                    zDoc, n, 0, &rc);
+      check("inventory-1.4", strcmp(zGot, zLambda)==0, zGot, zLambda);
+      free(zGot);
+      zGot = runSql(db, "SELECT m.control, count(*) FROM srm_inventory(?1) i"
+                        " JOIN srm_matrix m ON m.service = i.service AND m.variant IS i.variant"
+                        " WHERE m.owner = 'customer'"
+                        " AND m.control IN ('guest_os_patching', 'firewall_configuration')"
+                        " GROUP BY m.control ORDER BY m.control", zDoc, n, 0, &rc);
+      check("inventory-1.5", strcmp(zGot, zJoin)==0, zGot, zJoin);
+      free(zGot);
+    }
+    free(zDoc);
+  }
+}
+
+/* ---- 3. out of memory --------------------------------------------------- */
+
+static sqlite3_mem_methods memDefault;
+static int iFailAt = 0;         /* fail the allocation with this number; 0 never */
+static int bPersist = 0;        /* and every one after it */
+static int nMalloc = 0;         /* allocations since armed */
+static int nFailed = 0;         /* allocations failed since armed */
+
+static int failNow(void){
+  if( iFailAt==0 ) return 0;
+  nMalloc++;
+  if( nMalloc==iFailAt || (bPersist && nMalloc>iFailAt) ){ nFailed++; return 1; }
+  return 0;
+}
+static void *failMalloc(int n){ return failNow() ? 0 : memDefault.xMalloc(n); }
+static void *failRealloc(void *p, int n){ return failNow() ? 0 : memDefault.xRealloc(p, n); }
+static void failFree(void *p){ memDefault.xFree(p); }
+static int failSize(void *p){ return memDefault.xSize(p); }
+static int failRoundup(int n){ return memDefault.xRoundup(n); }
+static int failInit(void *p){ return memDefault.xInit(p); }
+static void failShutdown(void *p){ memDefault.xShutdown(p); }
+
+static void arm(int n, int bP){ iFailAt = n; bPersist = bP; nMalloc = 0; nFailed = 0; }
+
+/* Queries run with failing allocations; ?1 is a sample document, ?2 its
+** format. */
+static const char *const azOomSql[] = {
+  "SELECT responsibility('arn:aws:ec2:us-east-1:1:instance/i-1', 'guest_os_patching')",
+  "SELECT responsibility_why('Amazon EC2', 'patch_management')",
+  "SELECT responsibility_why('s3', 'server_side_encryption')",
+  "SELECT responsibility('ecs', 'host_os', 'nope')",
+  "SELECT responsibility('ec2', 'no_such_control')",
+  "SELECT srm_service('AWS::EKS::Nodegroup'), srm_variant('AWS::EKS::Nodegroup'),"
+  " srm_category('aws_ec2_instances'), srm_arn('arn:aws:s3:::b', 'service')",
+  "SELECT srm_arn('arn:aws:s3:::b', 'nope')",
+  "SELECT srm_debug()",
+  "SELECT count(*), group_concat(owner) FROM srm_matrix WHERE service = 'eks' AND control = 'host_os'",
+  "SELECT count(*) FROM srm_matrix m JOIN srm_controls c USING(control) WHERE c.layer IS NOT NULL",
+  "SELECT * FROM srm_inventory(?1) ORDER BY rowid",
+  "SELECT * FROM srm_inventory(?1, ?2) ORDER BY rowid",
+  "SELECT * FROM srm_inventory('{\"Resources\":[', 'aws_resource_explorer')",
+  "SELECT * FROM srm_inventory('{\"x\":1}')",
+};
+
+static int isNomemMessage(const char *z){
+  return strstr(z, "out of memory")!=0;
+}
+
+static int nOomRun = 0;
+
+/* Open connections with allocation N failing, N = 1, 2, ... until an open
+** meets no failure: each must fail with SQLITE_NOMEM or succeed. */
+static void checkOomOpen(int bP){
+  int n, bOk = 1;
+  const char *zName = bP ? "oom-open-persistent" : "oom-open-once";
+  for(n=1; n<100000; n++){
+    sqlite3 *db = 0;
+    int rc, nF;
+    arm(n, bP);
+    rc = sqlite3_open(":memory:", &db);
+    nF = nFailed;
+    arm(0, 0);
+    nOomRun++;
+    if( rc!=SQLITE_OK ){
+      const char *zErr = db ? sqlite3_errmsg(db) : "out of memory";
+      if( rc!=SQLITE_NOMEM && !isNomemMessage(zErr) ){
+        char zMsg[512];
+        snprintf(zMsg, sizeof(zMsg), "rc=%d '%s' (failing allocation %d)", rc, zErr, n);
+        check(zName, 0, zMsg, "SQLITE_NOMEM");
+        bOk = 0;
+      }
+    }else if( nF>0 ){
+      /* survived a failure: the extension must still be all there */
+      int rc2;
+      char *z = runSql(db, "SELECT count(*) FROM pragma_function_list WHERE name LIKE 'srm%'"
+                           " OR name LIKE 'responsibility%'", 0, 0, 0, &rc2);
+      if( strcmp(z, "0")==0 ){
+        check(zName, 0, "an open that succeeded without the extension", "the extension");
+        bOk = 0;
+      }
+      free(z);
+    }
+    sqlite3_close(db);
+    if( !bOk || nF==0 ) break;
+  }
+  if( bOk ) nPass++;
+}
+
+static void checkOomQuery(const char *zDir, int bP){
+  size_t iSql, iDoc;
+  for(iSql=0; iSql<sizeof(azOomSql)/sizeof(azOomSql[0]); iSql++){
+    int bDoc = strstr(azOomSql[iSql], "?1")!=0;
+    for(iDoc=0; iDoc<(bDoc ? sizeof(aSample)/sizeof(aSample[0]) : 1); iDoc++){
+      char *zDoc = 0, *zWant;
+      const char *zFmt = bDoc ? aSample[iDoc].zFormat : 0;
+      int nDoc = 0, rc, n, bOk = 1;
+      char zName[64];
+      sqlite3 *db;
+      if( bDoc ){
+        char zPath[4096];
+        snprintf(zPath, sizeof(zPath), "%s/%s", zDir, aSample[iDoc].zFile);
+        zDoc = readFile(zPath, &nDoc);
+      }
+      snprintf(zName, sizeof(zName), "oom-%s-%d.%d", bP ? "persistent" : "once",
+               (int)iSql + 1, (int)iDoc + 1);
+      if( sqlite3_open(":memory:", &db)!=SQLITE_OK ){ fprintf(stderr, "driver: open\n"); exit(2); }
+      zWant = runSql(db, azOomSql[iSql], zDoc, nDoc, zFmt, &rc);
+      sqlite3_close(db);
+      for(n=1; n<1000000; n++){
+        char *zGot;
+        int nF;
+        if( sqlite3_open(":memory:", &db)!=SQLITE_OK ){ fprintf(stderr, "driver: open\n"); exit(2); }
+        arm(n, bP);
+        zGot = runSql(db, azOomSql[iSql], zDoc, nDoc, zFmt, &rc);
+        nF = nFailed;
+        arm(0, 0);
+        nOomRun++;
+        if( strcmp(zGot, zWant)==0 ){
+          /* the answer, a failure absorbed or none met */
+        }else if( nF==0 ){
+          check(zName, 0, zGot, zWant);
+          printf("!   (no allocation failed, %d made)\n", nMalloc);
+          bOk = 0;
+        }else if( rc==SQLITE_NOMEM || isNomemMessage(zGot) ){
+          /* out of memory, said so */
+        }else if( rc==SQLITE_ERROR && strncmp(zWant, "error: ", 7)==0
+               && strstr(zGot, sqlite3_errstr(SQLITE_ERROR))!=0 ){
+          /* The query fails anyway, and SQLite could not copy the message
+          ** (sqlite3VdbeTransferError()): the code stays SQLITE_ERROR with
+          ** the generic text, which srm_inventory() may quote as the inner
+          ** statement's message.  SQLite's doing, not srm's. */
+        }else{
+          char zMsg[64];
+          snprintf(zMsg, sizeof(zMsg), "rc=%d, failing allocation %d", rc, n);
+          check(zName, 0, zMsg, "the answer, or SQLITE_NOMEM");
+          printf("!   message: %s\n", zGot);
+          bOk = 0;
+        }
+        free(zGot);
+        sqlite3_close(db);
+        if( !bOk || nF==0 ) break;
+      }
+      if( bOk ) nPass++;
+      free(zWant);
+      free(zDoc);
+    }
+  }
+}
+
+static void checkOom(const char *zDir){
+  checkOomOpen(1);
+  checkOomOpen(0);
+  checkOomQuery(zDir, 1);
+  checkOomQuery(zDir, 0);
+  printf("oom: %d runs with a failing allocator\n", nOomRun);
+}
+
+#endif /* !SRM_TEST_VERSION */
+
+/* ---- 4. the version refusal --------------------------------------------- */
+
+#ifdef SRM_TEST_VERSION
+static void checkRefusal(void){
+  sqlite3 *db;
+  char *zErr = 0;
+  char zWant[128];
+  int rc;
+  snprintf(zWant, sizeof(zWant), "srm needs SQLite 3.31.0 or later, this is %s", sqlite3_libversion());
+  sqlite3_open(":memory:", &db);
+  rc = sqlite3_srm_init(db, &zErr, 0);
+  check("refuse-1.1", rc==SQLITE_ERROR, rc==SQLITE_ERROR ? "SQLITE_ERROR" : "another code", "SQLITE_ERROR");
+  check("refuse-1.2", zErr && strcmp(zErr, zWant)==0, zErr ? zErr : "(no message)", zWant);
+  sqlite3_free(zErr);
+  /* nothing was registered */
+  doSql(db, "refuse-1.3", "SELECT count(*) FROM pragma_function_list WHERE name LIKE 'srm%'", "0");
+  sqlite3_close(db);
+  /* as an automatic extension, every open fails with the message */
+  sqlite3_auto_extension((void(*)(void))sqlite3_srm_init);
+  rc = sqlite3_open(":memory:", &db);
+  {
+    const char *z = sqlite3_errmsg(db);
+    check("refuse-1.4", rc!=SQLITE_OK && strstr(z, zWant)!=0, z, zWant);
+  }
+  sqlite3_close(db);
+  sqlite3_reset_auto_extension();
+}
+#endif
+
+int main(int argc, char **argv){
+  sqlite3 *db;
+  const char *zDir = argc>1 ? argv[1] : "data/samples";
+  setvbuf(stdout, 0, _IONBF, 0);
+  printf("driver: SQLite %s (compiled with %s)\n", sqlite3_libversion(), SQLITE_VERSION);
+  if( strcmp(sqlite3_libversion(), SQLITE_VERSION)!=0 ){
+    printf("! the library is not the SQLite it was compiled against\n");
+    nFail++;
+  }
+#ifdef SRM_TEST_VERSION
+  (void)zDir; (void)db;
+  checkRefusal();
+#else
+  {
+    static sqlite3_mem_methods m = {
+      failMalloc, failFree, failRealloc, failSize, failRoundup, failInit, failShutdown, 0
+    };
+    sqlite3_config(SQLITE_CONFIG_GETMALLOC, &memDefault);
+    if( sqlite3_config(SQLITE_CONFIG_MALLOC, &m)!=SQLITE_OK ){
+      printf("! SQLITE_CONFIG_MALLOC refused\n");
+      nFail++;
+    }
+    /* no lookaside: every allocation goes through the failing allocator */
+    sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
+  }
+  sqlite3_auto_extension((void(*)(void))sqlite3_srm_init);
+  if( sqlite3_open(":memory:", &db)!=SQLITE_OK ){
+    printf("! open: %s\n", sqlite3_errmsg(db));
+    return 1;
+  }
+  checkCore(db);
+  checkInventories(db, zDir);
+  sqlite3_close(db);
+  checkOom(zDir);
+  sqlite3_reset_auto_extension();
+#endif
+  sqlite3_shutdown();
+  printf("%d passed, %d failed\n", nPass, nFail);
+  return nFail ? 1 : 0;
+}

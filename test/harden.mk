@@ -1,0 +1,304 @@
+# test/harden.mk: hardening (GitHub issue "Hardening"), included by the
+# Makefile.  None of it is part of `make test`; `make harden` runs it all.
+#
+#   make asan       build/asan/srm.so with AddressSanitizer and UBSan, the Tcl
+#                   suite in a tclsh with the ASan runtime preloaded, leaks on
+#   make valgrind   the Tcl suite under valgrind memcheck, leaks on
+#   make driver     test/driver/driver.c: srm linked with SQLite's amalgamation
+#                   (-DSQLITE_CORE, sqlite3_auto_extension), ASan + UBSan: the
+#                   core contract, the samples, a failing allocator, and the
+#                   refusal of an old SQLite; against the SQLite of
+#                   better-sqlite3 12, the 3.40.1 amalgamation and Debian's
+#                   libsqlite3 (dynamic)
+#   make fuzz       libFuzzer targets in test/fuzz/: regressions in
+#                   test/fuzz/regress/ first, then FUZZ_SECONDS each
+#   make tsan       test/threads/threads.c under ThreadSanitizer
+#   make coverage   gcc --coverage, the Tcl suite, gcovr totals of ext/*.c;
+#                   the per-line report in build/coverage/
+#   make dll        srm.dll with mingw-w64 (-Wall -Wextra -Werror)
+#   make lint       cppcheck and clang-tidy over ext/*.c, suppressions in
+#                   test/lint-suppressions.txt
+#   make harden     all of the above, each even when one fails, with a
+#                   summary (2 cores, FUZZ_SECONDS=60: about 5 minutes with
+#                   build/ warm, under 20 from a clean tree)
+#
+# As root on Debian the targets install the packages they lack (ext/need.sh).
+# Everything they build goes to build/.
+
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+
+H_SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+H_SRC      = $(SRC) build/srm_data.c
+H_SRC_DEPS = $(SRC) ext/srm.h build/srm_data.c build/version.h
+# The extension linked into a program: SQLite's own API, no loader.
+H_CORE     = -DSQLITE_CORE -include build/version.h -Iext -Ibuild
+H_LIBS     = -lpthread -ldl -lm
+# The amalgamation as the drivers use it.  SQLITE_DEBUG turns on SQLite's
+# own assert()s, which catch misuse of its API by the extension.
+H_SQLITE_OPTS = -DSQLITE_THREADSAFE=1 -DSQLITE_DEBUG -DSQLITE_OMIT_LOAD_EXTENSION
+# The runtime that an uninstrumented tclsh needs preloaded.
+H_LIBASAN  = $(shell $(CC) -print-file-name=libasan.so)
+H_ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+             LSAN_OPTIONS=suppressions=$(CURDIR)/test/driver/lsan.supp:print_suppressions=0 \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+NEED_HARDEN_BUILD = 'gcc:command -v $(CC)' 'libsqlite3-dev:test -f /usr/include/sqlite3ext.h'
+NEED_HARDEN_TEST  = 'tcl:command -v $(TCLSH)' 'libsqlite3-tcl:echo "package require sqlite3" | $(TCLSH)'
+
+.PHONY: harden asan valgrind driver fuzz tsan coverage dll lint harden-deps
+
+harden-deps:
+	@sh ext/need.sh $(NEED_HARDEN_BUILD) $(NEED_HARDEN_TEST)
+
+# Every part runs even when an earlier one fails; the summary names the
+# failures and the exit status is 1 if there is any.
+H_PARTS = lint dll asan valgrind driver tsan fuzz coverage
+
+harden:
+	@failed=; start=$$(date +%s); \
+	for t in $(H_PARTS); do \
+	  t0=$$(date +%s); \
+	  if $(MAKE) --no-print-directory $$t FUZZ_SECONDS=$(FUZZ_SECONDS); then r=passed; else r=FAILED; failed="$$failed $$t"; fi; \
+	  echo "harden: $$t $$r in $$(( $$(date +%s) - t0 )) s"; \
+	done; \
+	echo "harden: $$(( $$(date +%s) - start )) s in all"; \
+	if [ -n "$$failed" ]; then echo "harden: failed:$$failed" >&2; exit 1; fi; \
+	echo "harden: all passed"
+
+# ---- 1. AddressSanitizer + UBSan over the Tcl suite -----------------------
+#
+# tclsh itself is not instrumented, so the ASan runtime is preloaded; the
+# children of clients.test (python3, node, the sqlite3 shell) inherit it and
+# load build/asan/srm.so too.  test/driver/lsan.supp holds the leaks that are
+# python3's own, not srm's (Tcl and node need none).
+
+build/asan/srm.so: $(H_SRC_DEPS) | harden-deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -O1 $(H_SAN) -include build/version.h $(SHARED) -o $@ $(H_SRC)
+
+asan: build/asan/srm.so harden-deps deps-test | $(NODE_SQLITE)
+	@echo "== asan: the Tcl suite against build/asan/srm.so"
+	env $(H_ASAN_ENV) LD_PRELOAD=$(H_LIBASAN) $(TCLSH) test/all.tcl build/asan/srm.so $(VERSION)
+
+# ---- 2. valgrind --------------------------------------------------------
+#
+# tclsh and what it loads (libtcl, libsqlite3, ./srm.so) under memcheck; the
+# children of clients.test are not traced.  Errors count, and so do
+# definitely and indirectly lost blocks; test/driver/valgrind.supp is for
+# errors proven to be libtcl's or libsqlite3's own (none so far).
+
+H_VALGRIND = valgrind --tool=memcheck --error-exitcode=1 --leak-check=full \
+             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+             --suppressions=test/driver/valgrind.supp --num-callers=30 -q
+
+valgrind: $(LIB) harden-deps deps-test | $(NODE_SQLITE)
+	@sh ext/need.sh 'valgrind:command -v valgrind'
+	@echo "== valgrind: the Tcl suite against ./$(LIB)"
+	$(H_VALGRIND) $(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
+
+# ---- amalgamations ------------------------------------------------------
+#
+# build/amalg/node: the SQLite that better-sqlite3 12 carries: copied from
+# build/node (where `make test` installs it) when it is there, else from the
+# npm registry's package itself (npm pack: no install, no build), as files in
+# deps/sqlite3/ or inside a tarball in deps/ as some releases have it.
+# build/amalg/3.40.1: Debian 12's release of SQLite, as the upstream
+# amalgamation that better-sqlite3 8.1.0 carries (Debian's source package
+# cannot be had here).  Neither is ever committed.
+
+H_AMALG_FILES = sqlite3.c sqlite3.h sqlite3ext.h
+
+# $(call h_amalg_from_deps,DEPS_DIR,OUT_DIR)
+h_amalg_from_deps = \
+  if [ -f $(1)/sqlite3/sqlite3.c ]; then \
+    for f in $(H_AMALG_FILES); do cp $(1)/sqlite3/$$f $(2)/ || exit 1; done; \
+  else \
+    t=$$(find $(1) -name 'sqlite*.tar*' | head -n 1); \
+    [ -n "$$t" ] || { echo "no SQLite amalgamation in $(1)" >&2; exit 1; }; \
+    rm -rf $(2)/x && mkdir -p $(2)/x && tar -xf "$$t" -C $(2)/x || exit 1; \
+    for f in $(H_AMALG_FILES); do cp "$$(find $(2)/x -name $$f | head -n 1)" $(2)/ || exit 1; done; \
+    rm -rf $(2)/x; \
+  fi
+
+# $(call h_amalg_npm,PACKAGE@VERSION,OUT_DIR)
+h_amalg_npm = \
+  sh ext/need.sh 'nodejs:command -v node' 'npm:command -v npm' && \
+  rm -rf $(2)/pkg && mkdir -p $(2)/pkg && \
+  (cd $(2)/pkg && npm pack --silent $(1) >/dev/null && tar -xzf *.tgz) && \
+  { $(call h_amalg_from_deps,$(2)/pkg/package/deps,$(2)); } && rm -rf $(2)/pkg
+
+build/amalg/node/sqlite3.c:
+	@mkdir -p $(@D)
+	@if [ -f build/node/node_modules/better-sqlite3/package.json ]; then \
+	  $(call h_amalg_from_deps,build/node/node_modules/better-sqlite3/deps,$(@D)); \
+	else \
+	  $(call h_amalg_npm,better-sqlite3@12,$(@D)); \
+	fi
+	@echo "amalgamation: SQLite $$(sed -n 's/^#define SQLITE_VERSION *"\(.*\)"/\1/p' $(@D)/sqlite3.h) in $(@D)"
+
+build/amalg/3.40.1/sqlite3.c:
+	@mkdir -p $(@D)
+	@$(call h_amalg_npm,better-sqlite3@8.1.0,$(@D))
+	@grep -q '^#define SQLITE_VERSION *"3.40.1"' $(@D)/sqlite3.h || \
+	  { echo "$(@D): not SQLite 3.40.1" >&2; rm -f $@; exit 1; }
+	@echo "amalgamation: SQLite 3.40.1 in $(@D)"
+
+# ---- 3. the C driver ----------------------------------------------------
+
+H_DRIVER_CFLAGS = $(WARN) -O1 -g $(H_SAN) $(H_CORE)
+
+build/driver/sqlite3-%.o: build/amalg/%/sqlite3.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(H_SAN) $(H_SQLITE_OPTS) -w -c -o $@ $<
+
+build/driver/driver-node build/driver/driver-3.40.1: build/driver/driver-%: \
+    test/driver/driver.c $(H_SRC_DEPS) build/driver/sqlite3-%.o
+	$(CC) $(H_DRIVER_CFLAGS) -Ibuild/amalg/$* -o $@ test/driver/driver.c $(H_SRC) \
+	  build/driver/sqlite3-$*.o $(H_LIBS)
+
+# Debian's libsqlite3 (3.40.1 with Debian's patches), linked dynamically.
+build/driver/driver-system: test/driver/driver.c $(H_SRC_DEPS) | harden-deps
+	@mkdir -p $(@D)
+	$(CC) $(H_DRIVER_CFLAGS) -o $@ test/driver/driver.c $(H_SRC) -lsqlite3 $(H_LIBS)
+
+# ext/srm.c made to believe SQLite is 3.30.0.
+build/driver/driver-refuse: test/driver/driver.c $(H_SRC_DEPS) build/driver/sqlite3-node.o
+	$(CC) $(H_DRIVER_CFLAGS) -DSRM_TEST_VERSION=3030000 -Ibuild/amalg/node -o $@ \
+	  test/driver/driver.c $(H_SRC) build/driver/sqlite3-node.o $(H_LIBS)
+
+H_DRIVERS = build/driver/driver-node build/driver/driver-3.40.1 build/driver/driver-system \
+            build/driver/driver-refuse
+
+# Two at a time (2 cores); each log in build/driver/, its summary printed.
+driver: $(H_DRIVERS)
+	@echo "== driver: $(H_DRIVERS)"
+	@fail=0; for pair in "node 3.40.1" "system refuse"; do \
+	  pids=; \
+	  for d in $$pair; do \
+	    env $(H_ASAN_ENV) build/driver/driver-$$d data/samples > build/driver/driver-$$d.log 2>&1 & \
+	    pids="$$pids $$!"; \
+	  done; \
+	  for p in $$pids; do wait $$p || fail=1; done; \
+	done; \
+	for d in node 3.40.1 system refuse; do \
+	  echo "-- driver-$$d"; grep -v '^\(oom\|driver\):' build/driver/driver-$$d.log | tail -n 40; \
+	  grep '^\(oom\|driver\):' build/driver/driver-$$d.log; \
+	done; \
+	[ $$fail -eq 0 ] || { echo "driver: failed (logs in build/driver/)" >&2; exit 1; }
+
+# ---- 4. fuzzing ---------------------------------------------------------
+#
+# The targets link the amalgamation of build/amalg/node, compiled with ASan
+# and UBSan but without coverage feedback, so that libFuzzer explores srm's
+# code rather than SQLite's.  test/fuzz/run.sh replays test/fuzz/regress/
+# first, then fuzzes from build/fuzz/corpus/ (kept between runs) and the
+# seeds test/fuzz/seeds.sh writes.
+
+H_FUZZERS = resolve arn inventory
+H_FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+build/fuzz/sqlite3.o: build/amalg/node/sqlite3.c
+	@sh ext/need.sh 'clang:command -v $(FUZZ_CC)' \
+	  'libclang-rt-14-dev:printf "int LLVMFuzzerTestOneInput(const char *p, long n){ return 0; }" | $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null -'
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -O1 -g $(H_FUZZ_SAN) -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -w -c -o $@ $<
+
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(H_SRC_DEPS) build/fuzz/sqlite3.o
+	$(FUZZ_CC) -O1 -g -Wall -Wextra -std=c99 -fsanitize=fuzzer $(H_FUZZ_SAN) $(H_CORE) \
+	  -Ibuild/amalg/node -o $@ $< $(H_SRC) build/fuzz/sqlite3.o $(H_LIBS)
+
+fuzz: $(H_FUZZERS:%=build/fuzz/fuzz_%)
+	@sh test/fuzz/seeds.sh build/fuzz/seeds
+	@for f in $(H_FUZZERS); do \
+	  sh test/fuzz/run.sh $$f $(FUZZ_SECONDS) || exit 1; \
+	done
+
+# ---- 5. threads ---------------------------------------------------------
+
+build/threads/sqlite3.o: build/amalg/node/sqlite3.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -fsanitize=thread -DSQLITE_THREADSAFE=1 -DSQLITE_OMIT_LOAD_EXTENSION -w -c -o $@ $<
+
+build/threads/threads: test/threads/threads.c $(H_SRC_DEPS) build/threads/sqlite3.o
+	$(CC) $(WARN) -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread $(H_CORE) \
+	  -Ibuild/amalg/node -o $@ test/threads/threads.c $(H_SRC) build/threads/sqlite3.o $(H_LIBS)
+
+tsan: build/threads/threads
+	@echo "== tsan: 8 threads"
+	env TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build/threads/threads data/samples
+
+# ---- 6. coverage --------------------------------------------------------
+
+build/coverage/srm.so: $(H_SRC_DEPS) | harden-deps
+	@mkdir -p $(@D)
+	rm -f build/coverage/*.gcda
+	for f in $(H_SRC); do \
+	  $(CC) $(WARN) -fPIC -Iext -Ibuild -O0 -g --coverage -include build/version.h \
+	    -c -o build/coverage/$$(basename $$f .c).o $$f || exit 1; \
+	done
+	$(CC) $(SHARED) --coverage -o $@ $(patsubst %.c,build/coverage/%.o,$(notdir $(H_SRC)))
+
+coverage: build/coverage/srm.so harden-deps deps-test | $(NODE_SQLITE)
+	@sh ext/need.sh 'gcovr:command -v gcovr'
+	@rm -f build/coverage/*.gcda
+	$(TCLSH) test/all.tcl build/coverage/srm.so $(VERSION)
+	gcovr --root . --object-directory build/coverage --filter 'ext/.*\.c' \
+	  --branches --txt build/coverage/branches.txt --print-summary
+	gcovr --root . --object-directory build/coverage --filter 'ext/.*\.c' \
+	  --txt build/coverage/lines.txt \
+	  --html-details build/coverage/index.html >/dev/null
+	@sed -n '/^File/,$$p' build/coverage/lines.txt
+	@echo "coverage: per file in build/coverage/lines.txt and branches.txt, per line in build/coverage/index.html"
+
+# ---- 7. srm.dll ---------------------------------------------------------
+
+H_MINGW = x86_64-w64-mingw32-gcc
+
+build/dll/srm.dll: $(H_SRC_DEPS) | harden-deps
+	@sh ext/need.sh 'gcc-mingw-w64-x86-64:command -v $(H_MINGW)' \
+	                'binutils-mingw-w64-x86-64:command -v x86_64-w64-mingw32-objdump'
+	@mkdir -p $(@D)/include
+	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(@D)/include/
+	$(H_MINGW) $(WARN) -O2 -g -Iext -Ibuild -I$(@D)/include -include build/version.h \
+	  -shared -o $@ $(H_SRC)
+
+dll: build/dll/srm.dll
+	@x86_64-w64-mingw32-objdump -p $< | grep -q '\bsqlite3_srm_init$$' || \
+	  { echo "srm.dll does not export sqlite3_srm_init" >&2; exit 1; }
+	@echo "dll: $< exports sqlite3_srm_init ($$(wc -c < $<) bytes)"
+
+# ---- 8. lint ------------------------------------------------------------
+#
+# Over the extension's sources (not ext/mkdata.c, the build-time generator).
+# test/lint-suppressions.txt, each line with its reason after a '#':
+#   cppcheck ID[:FILE[:LINE]]           passed to cppcheck --suppressions-list
+#   clang-tidy CHECK                    CHECK turned off
+#   clang-tidy CHECK:FILE:LINE          that one warning dropped
+
+H_LINT_SRC    = $(filter-out ext/mkdata.c,$(wildcard ext/*.c))
+H_TIDY_CHECKS = clang-analyzer-*,bugprone-*,cert-*,misc-*,performance-*,portability-*
+H_LINT_SUPP   = test/lint-suppressions.txt
+
+lint: build/srm_data.c build/version.h | harden-deps
+	@sh ext/need.sh 'cppcheck:command -v cppcheck' 'clang-tidy:command -v clang-tidy'
+	@mkdir -p build/lint
+	@echo "== cppcheck $(H_LINT_SRC)"
+	@sed -n 's/^cppcheck[ \t]\{1,\}\([^ \t#]*\).*/\1/p' $(H_LINT_SUPP) > build/lint/cppcheck.supp
+	@cppcheck -q --std=c99 --enable=warning,style,performance,portability --inline-suppr \
+	  --error-exitcode=1 --suppressions-list=build/lint/cppcheck.supp \
+	  -Iext -Ibuild -D__GNUC__ $(H_LINT_SRC)
+	@off=$$(sed -n 's/^clang-tidy[ \t]\{1,\}\([^ \t#:]*\)[ \t#].*/,-\1/p; s/^clang-tidy[ \t]\{1,\}\([^ \t#:]*\)$$/,-\1/p' $(H_LINT_SUPP) | tr -d '\n'); \
+	echo "== clang-tidy -*,$(H_TIDY_CHECKS)$$off"; \
+	clang-tidy -quiet --checks="-*,$(H_TIDY_CHECKS)$$off" $(H_LINT_SRC) -- \
+	  -std=c99 -Iext -Ibuild -include build/version.h > build/lint/clang-tidy.txt 2>/dev/null; \
+	sed -n 's/^clang-tidy[ \t]\{1,\}\([^ \t#:]*\):\([^ \t#:]*\):\([0-9]*\).*/\2:\3:[\1]/p' $(H_LINT_SUPP) \
+	  > build/lint/clang-tidy.supp; \
+	awk 'NR==FNR { supp[$$0] = 1; next } \
+	     / (warning|error): / { \
+	       split($$1, a, ":"); f = a[1]; sub(".*/ext/", "ext/", f); \
+	       c = $$NF; key = f ":" a[2] ":" c; \
+	       if( key in supp ) next; print; n++ } \
+	     END { exit n>0 }' build/lint/clang-tidy.supp build/lint/clang-tidy.txt || \
+	  { echo "clang-tidy: warnings above (all of them in build/lint/clang-tidy.txt)" >&2; exit 1; }
+	@echo "lint: clean"
