@@ -34,6 +34,7 @@
 **   expires_on 'E' is before decided_on 'D'
 **   account 'X' is not a 12-digit AWS account id
 **   resource_arn 'X' is not an ARN of service 'S'
+**   a value holds a NUL byte
 **
 ** effective_responsibility(x, control [, variant]) is responsibility()
 ** with the decisions applied, and effective_decision() the id of the
@@ -194,7 +195,14 @@ static void srmDecisionCheckFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   const char *zArn = srmArgText(argv[8]);
   SrmTarget t;
   int eOwner, i;
-  (void)argc;
+  for(i=0; i<argc; i++){
+    /* Names are read as C strings below: a NUL inside one would cut it. */
+    const char *z = srmArgText(argv[i]);
+    if( z && strlen(z)!=(size_t)sqlite3_value_bytes(argv[i]) ){
+      srmRefuse(ctx, sqlite3_mprintf("a value holds a NUL byte"));
+      return;
+    }
+  }
   if( zService && !srmResolve(zService, strlen(zService), &t) ){
     srmRefuse(ctx, sqlite3_mprintf("unknown service '%.64s' (SELECT service FROM srm_services)", zService));
     return;
