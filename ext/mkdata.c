@@ -194,6 +194,22 @@ static void addKeys(const char *zSql, int eKind){
   sqlite3_finalize(p);
 }
 
+/* An array of {string, string, service, variant} rows from zSql, whose
+** columns are those four; zDecl is "Type name". */
+static void emitPairs(const char *zDecl, const char *zSql){
+  sqlite3_stmt *p = prep(zSql);
+  int i;
+  printf("const %s[] = {\n", zDecl);
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    int s = findService((const char*)sqlite3_column_text(p, 2));
+    printf("  {%u, %u, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), s,
+           findVariant(s, (const char*)sqlite3_column_text(p, 3)));
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+}
+
 int main(int argc, char **argv){
   sqlite3_stmt *p;
   int i, j, nSlot, nText, nDefault, nException, nKeySlot;
@@ -464,29 +480,12 @@ int main(int argc, char **argv){
   sqlite3_finalize(p);
   printf("};\n\n");
 
-  printf("const SrmArnType srmArnType[] = {\n");
-  p = prep("SELECT namespace, resource_type, service, variant FROM arn_types"
-           " ORDER BY namespace COLLATE BINARY, resource_type COLLATE BINARY");
-  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
-    int s = findService((const char*)sqlite3_column_text(p, 2));
-    printf("  {%u, %u, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), s,
-           findVariant(s, (const char*)sqlite3_column_text(p, 3)));
-  }
-  if( i==0 ) printf("  {0, 0, 0, 0}\n");
-  sqlite3_finalize(p);
-  printf("};\n\n");
-
-  printf("const SrmTableName srmTableName[] = {\n");
-  p = prep("SELECT table_name, dialect, service, variant FROM tables"
-           " ORDER BY table_name COLLATE BINARY, dialect COLLATE BINARY");
-  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
-    int s = findService((const char*)sqlite3_column_text(p, 2));
-    printf("  {%u, %u, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), s,
-           findVariant(s, (const char*)sqlite3_column_text(p, 3)));
-  }
-  if( i==0 ) printf("  {0, 0, 0, 0}\n");
-  sqlite3_finalize(p);
-  printf("};\n\n");
+  emitPairs("SrmArnType srmArnType",
+            "SELECT namespace, resource_type, service, variant FROM arn_types"
+            " ORDER BY namespace COLLATE BINARY, resource_type COLLATE BINARY");
+  emitPairs("SrmTableName srmTableName",
+            "SELECT table_name, dialect, service, variant FROM tables"
+            " ORDER BY table_name COLLATE BINARY, dialect COLLATE BINARY");
 
   printf("const SrmExclusion srmExclusion[] = {\n");
   p = prep("SELECT dialect, name, reason FROM exclusions"
