@@ -352,7 +352,50 @@ static const char *const azOomSql[] = {
   "SELECT * FROM srm_inventory(?1, ?2) ORDER BY rowid",
   "SELECT * FROM srm_inventory('{\"Resources\":[', 'aws_resource_explorer')",
   "SELECT * FROM srm_inventory('{\"x\":1}')",
+  "SELECT srm_overlay_init(), effective_responsibility('ec2', 'host_os')",
 };
+
+/* Queries run with failing allocations on a database that has decisions:
+** zOomSetup runs first on each fresh connection, without failures.  They
+** are numbered after azOomSql[] in the names of failures.  The decisions cover every scope (resource, account, variant, service), a
+** composite and its parts, an expired one, and more than 16 rows (the
+** loader's array grows). */
+static const char zOomSetup[] =
+  "SELECT srm_overlay_init();"
+  "INSERT INTO srm_decisions(service, variant, control, owner, party, reason, approved_by,"
+  " decided_on, expires_on, account, resource_arn) VALUES"
+  " ('ec2', NULL, 'patch_management', 'third_party', 'Acme', 'r', 'a', '2024-01-01', NULL, NULL, NULL),"
+  " ('ecs', 'fargate', 'host_os', 'customer', NULL, 'r', 'a', '2024-01-01', NULL, NULL, NULL),"
+  " ('ec2', NULL, 'guest_os_patching', 'aws', NULL, 'r', 'a', '2024-01-01', NULL, '123456789012', NULL),"
+  " ('ec2', NULL, 'patch_management', 'shared', NULL, 'r', 'a', '2024-01-01', NULL, '123456789012', NULL),"
+  " ('ec2', NULL, 'guest_os_patching', 'customer', NULL, 'r', 'a', '2024-01-01', NULL, NULL,"
+  "  'arn:aws:ec2:us-east-1:123456789012:instance/i-1'),"
+  " ('ec2', NULL, 'host_os', 'customer', NULL, 'r', 'a', '1999-01-01', '2000-01-01', NULL, NULL);"
+  "INSERT INTO srm_decisions(service, control, owner, reason, approved_by, decided_on)"
+  " WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<20)"
+  " SELECT 's3', 'customer_data', 'shared', 'r', 'a', printf('2020-01-%02d', x) FROM c;";
+static const char *const azOomSetupSql[] = {
+  "SELECT effective_responsibility('arn:aws:ec2:us-east-1:123456789012:instance/i-1', 'patch_management'),"
+  " effective_decision('arn:aws:ec2:us-east-1:123456789012:instance/i-1', 'guest_os_patching'),"
+  " effective_responsibility('arn:aws:ec2:us-east-1:123456789012:instance/i-2', 'guest_os_patching'),"
+  " effective_decision('ecs', 'host_os', 'fargate'), effective_responsibility('s3', 'customer_data')",
+  "SELECT effective_responsibility(s, c) FROM (SELECT 'arn:aws:ec2:us-east-1:123456789012:instance/i-1' AS s,"
+  " 'patch_management' AS c UNION ALL SELECT 'ec2', 'host_os')",
+  "SELECT count(*), sum(decision_id IS NOT NULL) FROM srm_effective_matrix WHERE service IN ('ec2', 'ecs')",
+  "INSERT INTO srm_decisions(service, control, owner, reason, approved_by)"
+  " VALUES ('Amazon EC2', 'host_os', 'aws', 'r', 'a') RETURNING service",
+  "INSERT INTO srm_decisions(service, control, owner, reason, approved_by)"
+  " VALUES ('ec2', 'host_os', 'nobody', 'r', 'a')",
+};
+#define N_OOM_PLAIN (sizeof(azOomSql)/sizeof(azOomSql[0]))
+#define N_OOM_ALL (N_OOM_PLAIN + sizeof(azOomSetupSql)/sizeof(azOomSetupSql[0]))
+static const char *oomSql(size_t i){ return i<N_OOM_PLAIN ? azOomSql[i] : azOomSetupSql[i - N_OOM_PLAIN]; }
+static void oomSetup(sqlite3 *db, size_t i){
+  if( i>=N_OOM_PLAIN && sqlite3_exec(db, zOomSetup, 0, 0, 0)!=SQLITE_OK ){
+    fprintf(stderr, "driver: setup: %s\n", sqlite3_errmsg(db));
+    exit(2);
+  }
+}
 
 static int isNomemMessage(const char *z){
   return strstr(z, "out of memory")!=0;
@@ -400,8 +443,8 @@ static void checkOomOpen(int bP){
 
 static void checkOomQuery(const char *zDir, int bP){
   size_t iSql, iDoc;
-  for(iSql=0; iSql<sizeof(azOomSql)/sizeof(azOomSql[0]); iSql++){
-    int bDoc = strstr(azOomSql[iSql], "?1")!=0;
+  for(iSql=0; iSql<N_OOM_ALL; iSql++){
+    int bDoc = strstr(oomSql(iSql), "?1")!=0;
     for(iDoc=0; iDoc<(bDoc ? sizeof(aSample)/sizeof(aSample[0]) : 1); iDoc++){
       char *zDoc = 0, *zWant;
       const char *zFmt = bDoc ? aSample[iDoc].zFormat : 0;
@@ -416,14 +459,16 @@ static void checkOomQuery(const char *zDir, int bP){
       snprintf(zName, sizeof(zName), "oom-%s-%d.%d", bP ? "persistent" : "once",
                (int)iSql + 1, (int)iDoc + 1);
       if( sqlite3_open(":memory:", &db)!=SQLITE_OK ){ fprintf(stderr, "driver: open\n"); exit(2); }
-      zWant = runSql(db, azOomSql[iSql], zDoc, nDoc, zFmt, &rc);
+      oomSetup(db, iSql);
+      zWant = runSql(db, oomSql(iSql), zDoc, nDoc, zFmt, &rc);
       sqlite3_close(db);
       for(n=1; n<1000000; n++){
         char *zGot;
         int nF;
         if( sqlite3_open(":memory:", &db)!=SQLITE_OK ){ fprintf(stderr, "driver: open\n"); exit(2); }
+        oomSetup(db, iSql);
         arm(n, bP);
-        zGot = runSql(db, azOomSql[iSql], zDoc, nDoc, zFmt, &rc);
+        zGot = runSql(db, oomSql(iSql), zDoc, nDoc, zFmt, &rc);
         nF = nFailed;
         arm(0, 0);
         nOomRun++;
