@@ -53,7 +53,7 @@ harden-deps:
 
 # Every part runs even when an earlier one fails; the summary names the
 # failures and the exit status is 1 if there is any.
-H_PARTS = lint dll asan valgrind driver tsan fuzz coverage
+H_PARTS = lint dll asan valgrind driver tsan fuzz coverage syscalls
 
 harden:
 	@failed=; start=$$(date +%s); \
@@ -340,3 +340,23 @@ lint: build/srm_data.c build/version.h | harden-deps
 	     END { exit n>0 }' build/lint/clang-tidy.supp build/lint/clang-tidy.txt || \
 	  { echo "clang-tidy: warnings above (all of them in build/lint/clang-tidy.txt)" >&2; exit 1; }
 	@echo "lint: clean"
+
+# make syscalls: the extension reads no file and opens no socket.  The
+# sqlite3 shell runs test/syscalls/queries.sql on an in-memory database
+# under strace; between the two marker files the script asks for, the trace
+# must hold no file or network system call.  Two calls there are not srm's:
+# the shell's fstat of its standard output, and SQLite's own seeding of its
+# random number generator from /dev/urandom (by the VFS, on first use).
+.PHONY: syscalls
+syscalls: $(LIB)
+	@sh ext/need.sh 'strace:command -v strace' 'sqlite3:command -v $(SQLITE3)'
+	@mkdir -p build/syscalls
+	strace -f -qq -e trace=%file,%network,%desc -o build/syscalls/trace.txt \
+	  $(SQLITE3) :memory: -cmd '.load ./$(LIB)' < test/syscalls/queries.sql > build/syscalls/out.txt
+	@awk '/srm-syscalls-start/{on=1; next} /srm-syscalls-end/{on=0} \
+	  on && /(open|stat|access|socket|connect|bind|sendto|recvfrom|unlink|rename|mkdir|creat|mmap)/ \
+	  && !/newfstatat\(1, ""|fstat\(1,|\/dev\/urandom/' build/syscalls/trace.txt > build/syscalls/bad.txt; \
+	if [ -s build/syscalls/bad.txt ]; then cat build/syscalls/bad.txt; echo "syscalls: srm made file or network calls" >&2; exit 1; fi; \
+	if ! grep -q srm-syscalls-end build/syscalls/trace.txt; then echo "syscalls: the trace is incomplete" >&2; exit 1; fi; \
+	n=$$(awk '/srm-syscalls-start/{on=1; next} /srm-syscalls-end/{on=0} on' build/syscalls/trace.txt | wc -l); \
+	echo "syscalls: no file or network call in the $$n system calls between the markers"
