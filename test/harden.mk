@@ -53,7 +53,7 @@ harden-deps:
 
 # Every part runs even when an earlier one fails; the summary names the
 # failures and the exit status is 1 if there is any.
-H_PARTS = lint dll asan valgrind driver tsan fuzz coverage syscalls
+H_PARTS = lint dll asan valgrind driver tsan fuzz coverage syscalls limits
 
 harden:
 	@failed=; start=$$(date +%s); \
@@ -360,3 +360,8 @@ syscalls: $(LIB)
 	if ! grep -q srm-syscalls-end build/syscalls/trace.txt; then echo "syscalls: the trace is incomplete" >&2; exit 1; fi; \
 	n=$$(awk '/srm-syscalls-start/{on=1; next} /srm-syscalls-end/{on=0} on' build/syscalls/trace.txt | wc -l); \
 	echo "syscalls: no file or network call in the $$n system calls between the markers"
+
+# make limits: huge inputs (test/limits/limits.test).
+.PHONY: limits
+limits: $(LIB) deps-test
+	$(TCLSH) test/all.tcl ./$(LIB) $(VERSION) test/limits/limits.test
