@@ -100,7 +100,7 @@ static int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
     if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
     iVariant = srmVariantFind(pTarget->iService, z, (size_t)sqlite3_value_bytes(argv[2]));
     if( iVariant<0 ){
-      const char *zSvc = srmService[pTarget->iService].zId;
+      const char *zSvc = SRM_STR(srmService[pTarget->iService].zId);
       char *zTail = sqlite3_mprintf(
           "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
       if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
@@ -175,10 +175,10 @@ static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   pS = &srmService[t.iService];
   p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
   sqlite3_str_appendall(p, "{\"service\":");
-  srmJsonString(p, pS->zId);
+  srmJsonString(p, SRM_STR(pS->zId));
   srmJsonField(p, "variant", srmVariantOfSlot(t.iService, iSlot));
-  srmJsonField(p, "category", srmCategory[pS->iCategory].zId);
-  srmJsonField(p, "control", pC->zId);
+  srmJsonField(p, "category", SRM_STR(srmCategory[pS->iCategory].zId));
+  srmJsonField(p, "control", SRM_STR(pC->zId));
   srmJsonField(p, "owner", srmOwnerName(pCell->eOwner));
   srmJsonField(p, "basis", srmBasisName(pCell->eBasis));
   if( pC->nPart ){
@@ -187,17 +187,17 @@ static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     for(i=0; i<pC->nPart; i++){
       int k = pC->aPart[i];
       if( i ) sqlite3_str_appendchar(p, 1, ',');
-      srmJsonString(p, srmControl[k].zId);
+      srmJsonString(p, SRM_STR(srmControl[k].zId));
       sqlite3_str_appendchar(p, 1, ':');
       srmJsonString(p, srmOwnerName(srmCell[iSlot*SRM_NCONTROL + k].eOwner));
     }
     sqlite3_str_appendchar(p, 1, '}');
   }else{
     const SrmText *pT = &srmText[pCell->iText];
-    srmJsonField(p, "aws_duty", pT->zAwsDuty);
-    srmJsonField(p, "customer_duty", pT->zCustomerDuty);
-    srmJsonField(p, "source", pT->zSource);
-    srmJsonField(p, "read_on", pT->zReadOn[0] ? pT->zReadOn : 0);
+    srmJsonField(p, "aws_duty", SRM_STR(pT->zAwsDuty));
+    srmJsonField(p, "customer_duty", SRM_STR(pT->zCustomerDuty));
+    srmJsonField(p, "source", SRM_STR(pT->zSource));
+    srmJsonField(p, "read_on", SRM_STR(pT->zReadOn)[0] ? SRM_STR(pT->zReadOn) : 0);
   }
   sqlite3_str_appendchar(p, 1, '}');
   srmResultStr(ctx, p);
@@ -214,9 +214,9 @@ static void srmResolveFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   (void)argc;
   if( !srmResolveValue(ctx, argv[0], &t) ) return;
   switch( *(const int*)sqlite3_user_data(ctx) ){
-    case SRM_RESOLVE_SERVICE:  z = srmService[t.iService].zId;  break;
-    case SRM_RESOLVE_CATEGORY: z = srmCategory[srmService[t.iService].iCategory].zId;  break;
-    default:  if( t.iVariant ) z = srmVariant[t.iVariant - 1].zId;  break;
+    case SRM_RESOLVE_SERVICE:  z = SRM_STR(srmService[t.iService].zId);  break;
+    case SRM_RESOLVE_CATEGORY: z = SRM_STR(srmCategory[srmService[t.iService].iCategory].zId);  break;
+    default:  if( t.iVariant ) z = SRM_STR(srmVariant[t.iVariant - 1].zId);  break;
   }
   if( z ) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
 }

@@ -542,7 +542,7 @@ static int invDerive(inv_cursor *pCur){
     return SQLITE_OK;
   }
   {
-    const char *zSvc = srmService[pCur->target.iService].zId;
+    const char *zSvc = SRM_STR(srmService[pCur->target.iService].zId);
     const char *zVariant = 0;
     size_t nh = 0;
     const char *zh;
@@ -780,12 +780,12 @@ static int invColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol){
       break;
     case INV_SERVICE:
       if( pCur->bService ){
-        sqlite3_result_text(ctx, srmService[pCur->target.iService].zId, -1, SQLITE_STATIC);
+        sqlite3_result_text(ctx, SRM_STR(srmService[pCur->target.iService].zId), -1, SQLITE_STATIC);
       }
       break;
     case INV_VARIANT:
       if( pCur->bService && pCur->target.iVariant ){
-        sqlite3_result_text(ctx, srmVariant[pCur->target.iVariant - 1].zId, -1, SQLITE_STATIC);
+        sqlite3_result_text(ctx, SRM_STR(srmVariant[pCur->target.iVariant - 1].zId), -1, SQLITE_STATIC);
       }
       break;
     case INV_TYPE:

@@ -243,7 +243,7 @@ int main(int argc, char **argv){
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     azCategory[i] = dup(sqlite3_column_text(p, 0));
     printf("  {");
-    for(j=0; j<4; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    for(j=0; j<4; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
     printf("},\n");
   }
   sqlite3_finalize(p);
@@ -261,7 +261,7 @@ int main(int argc, char **argv){
     char *zParts = dup(sqlite3_column_text(p, 4)), *z;
     int nPart = 0;
     printf("  {");
-    for(j=0; j<5; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    for(j=0; j<5; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
     printf(", %d, ", sqlite3_column_int(p, 5));
     printf("/* parts */ ");
     for(z=strtok(zParts, "|"); z; z=strtok(0, "|")) nPart++;
@@ -318,7 +318,7 @@ int main(int argc, char **argv){
            " FROM services ORDER BY service");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     printf("  {");
-    for(j=0; j<6; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    for(j=0; j<6; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
     printf(", %d, %d, %d, %d, %d},\n", aSvcCategory[i], aSvcSlot[i],
            aSvcVariant[i], aSvcNVariant[i], aSvcDefault[i]);
   }
@@ -330,7 +330,7 @@ int main(int argc, char **argv){
            " ORDER BY service, variant");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     printf("  {%d", aVarService[i]);
-    for(j=1; j<5; j++){ printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    for(j=1; j<5; j++){ printf(", "); printf("%u", poolCol(p, j)); }
     printf(", %d},\n", sqlite3_column_int(p, 5));
   }
   if( i==0 ) printf("  {0, 0, 0, 0, 0, 0}\n");
@@ -352,15 +352,15 @@ int main(int argc, char **argv){
     int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 1));
     aDefaultText[k*nControl + c] = i;
     printf("  {");
-    for(j=2; j<5; j++){ lit((const char*)sqlite3_column_text(p, j)); printf(", "); }
-    printf("\"\"},\n");
+    for(j=2; j<5; j++) printf("%u, ", poolCol(p, j));
+    printf("0},\n");               /* read_on: "" */
   }
   sqlite3_finalize(p);
   p = prep("SELECT aws_duty, customer_duty, source, read_on FROM exceptions"
            " ORDER BY service, variant, control");
   while( sqlite3_step(p)==SQLITE_ROW ){
     printf("  {");
-    for(j=0; j<4; j++){ if( j ) printf(", "); lit((const char*)sqlite3_column_text(p, j)); }
+    for(j=0; j<4; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
     printf("},\n");
   }
   sqlite3_finalize(p);

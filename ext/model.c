@@ -18,7 +18,7 @@ int srmControlFind(const char *z, size_t n){
   int i;
   if( n==0 ) return -1;
   for(i=0; i<SRM_NCONTROL; i++){
-    if( srmControl[i].zId[0]==z[0] && srmIdEq(srmControl[i].zId, z, n) ) return i;
+    if( SRM_STR(srmControl[i].zId)[0]==z[0] && srmIdEq(SRM_STR(srmControl[i].zId), z, n) ) return i;
   }
   return -1;
 }
@@ -29,7 +29,7 @@ int srmVariantFind(int iService, const char *z, size_t n){
   const SrmService *p = &srmService[iService];
   int i;
   for(i=0; i<p->nVariant; i++){
-    if( srmIdEq(srmVariant[p->iVariant + i].zId, z, n) ) return p->iVariant + i + 1;
+    if( srmIdEq(SRM_STR(srmVariant[p->iVariant + i].zId), z, n) ) return p->iVariant + i + 1;
   }
   return -1;
 }
@@ -47,7 +47,7 @@ const char *srmVariantOfSlot(int iService, int iSlot){
   const SrmService *pS = &srmService[iService];
   int k = iSlot - pS->iSlot;
   if( pS->nVariant==0 ) return 0;
-  return srmVariant[pS->iVariant + (k==0 ? pS->iDefault : k - 1)].zId;
+  return SRM_STR(srmVariant[pS->iVariant + (k==0 ? pS->iDefault : k - 1)].zId);
 }
 
 const char *srmOwnerName(int eOwner){

@@ -212,7 +212,7 @@ static void srmDecisionCheckFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     return;
   }
   if( zService && zVariant && srmVariantFind(t.iService, zVariant, strlen(zVariant))<0 ){
-    const char *zSvc = srmService[t.iService].zId;
+    const char *zSvc = SRM_STR(srmService[t.iService].zId);
     srmRefuse(ctx, sqlite3_mprintf("unknown variant '%.64s' of service '%s'"
               " (SELECT variant FROM srm_variants WHERE service = '%s')", zVariant, zSvc, zSvc));
     return;
@@ -253,7 +253,7 @@ static void srmDecisionCheckFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     SrmTarget a;
     if( strncmp(zArn, "arn:", 4)!=0 || !srmResolve(zArn, strlen(zArn), &a) || a.iService!=t.iService ){
       srmRefuse(ctx, sqlite3_mprintf("resource_arn '%.64s' is not an ARN of service '%s'",
-                                     zArn, srmService[t.iService].zId));
+                                     zArn, SRM_STR(srmService[t.iService].zId)));
       return;
     }
   }
@@ -856,7 +856,7 @@ static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv
     if( zV==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
     v = srmVariantFind(t.iService, zV, (size_t)sqlite3_value_bytes(argv[2]));
     if( v<0 ){
-      const char *zSvc = srmService[t.iService].zId;
+      const char *zSvc = SRM_STR(srmService[t.iService].zId);
       srmRefuse(ctx, sqlite3_mprintf("unknown variant '%.64s%s' of service '%s'"
                 " (SELECT variant FROM srm_variants WHERE service = '%s')",
                 zV, sqlite3_value_bytes(argv[2])>64 ? "..." : "", zSvc, zSvc));

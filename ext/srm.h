@@ -55,11 +55,11 @@ typedef struct SrmTableName SrmTableName;
 typedef struct SrmExclusion SrmExclusion;
 
 /* The words behind a cell: one per default or exception row. */
-struct SrmText {
-  const char *zAwsDuty;
-  const char *zCustomerDuty;
-  const char *zSource;
-  const char *zReadOn;          /* "" for category defaults */
+struct SrmText {               /* strings: offsets in srmPool[] */
+  unsigned int zAwsDuty;
+  unsigned int zCustomerDuty;
+  unsigned int zSource;
+  unsigned int zReadOn;         /* "" for category defaults */
 };
 
 /* One (slot, control) of the resolved matrix. */
@@ -69,12 +69,12 @@ struct SrmCell {
   unsigned short iText;         /* index in srmText[]; unused when derived */
 };
 
-struct SrmCategory {
-  const char *zId, *zTitle, *zDescription, *zSource;
+struct SrmCategory {           /* strings: offsets in srmPool[] */
+  unsigned int zId, zTitle, zDescription, zSource;
 };
 
-struct SrmControl {
-  const char *zId, *zLayer, *zTitle, *zDescription, *zParts;
+struct SrmControl {            /* strings: offsets in srmPool[] */
+  unsigned int zId, zLayer, zTitle, zDescription, zParts;
   int iPosition;
   int nPart;                    /* 0 for a base control */
   unsigned char aPart[SRM_MAX_PARTS];   /* indices in srmControl[] */
@@ -85,9 +85,9 @@ struct SrmControl {
 ** slot iSlot answers for "no variant named" (its default variant) and slot
 ** iSlot + 1 + k for its k-th variant.
 */
-struct SrmService {
-  const char *zId, *zName, *zAbbreviation;
-  const char *zCategoryBasis, *zCategorySource, *zCategoryNote;
+struct SrmService {            /* strings: offsets in srmPool[] */
+  unsigned int zId, zName, zAbbreviation;
+  unsigned int zCategoryBasis, zCategorySource, zCategoryNote;
   int iCategory;                /* index in srmCategory[] */
   int iSlot;                    /* first matrix slot */
   int iVariant;                 /* first variant in srmVariant[] */
@@ -95,9 +95,9 @@ struct SrmService {
   int iDefault;                 /* default variant, 0 .. nVariant-1 */
 };
 
-struct SrmVariant {
+struct SrmVariant {            /* strings: offsets in srmPool[] */
   int iService;
-  const char *zId, *zTitle, *zNote, *zSource;
+  unsigned int zId, zTitle, zNote, zSource;
   int bDefault;
 };
 

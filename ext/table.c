@@ -102,10 +102,10 @@ static int srmCategoryRows(void){ return srmCount[SRM_COUNT_CATEGORY]; }
 static void srmCategoryColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmCategory *p = &srmCategory[i];
   switch( iCol ){
-    case 0: TEXT(p->zId); break;
-    case 1: TEXT(p->zTitle); break;
-    case 2: TEXT(p->zDescription); break;
-    default: TEXT(p->zSource); break;
+    case 0: TEXT(SRM_STR(p->zId)); break;
+    case 1: TEXT(SRM_STR(p->zTitle)); break;
+    case 2: TEXT(SRM_STR(p->zDescription)); break;
+    default: TEXT(SRM_STR(p->zSource)); break;
   }
 }
 static int srmCategoryLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
@@ -113,7 +113,7 @@ static int srmCategoryLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmCo
   int i;
   (void)idxNum;
   for(i=0; i<srmCount[SRM_COUNT_CATEGORY]; i++){
-    if( srmKeyIs(srmCategory[i].zId, &a[0]) ){
+    if( srmKeyIs(SRM_STR(srmCategory[i].zId), &a[0]) ){
       pRun->iFirst = i; pRun->nRow = 1; pRun->iStride = 1;
       return 1;
     }
@@ -126,12 +126,12 @@ static int srmControlRows(void){ return srmCount[SRM_COUNT_CONTROL]; }
 static void srmControlColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmControl *p = &srmControl[i];
   switch( iCol ){
-    case 0: TEXT(p->zId); break;
-    case 1: TEXT(p->zLayer); break;
+    case 0: TEXT(SRM_STR(p->zId)); break;
+    case 1: TEXT(SRM_STR(p->zLayer)); break;
     case 2: INT(p->iPosition); break;
-    case 3: TEXT(p->zTitle); break;
-    case 4: TEXT(p->zDescription); break;
-    default: TEXT0(p->zParts); break;
+    case 3: TEXT(SRM_STR(p->zTitle)); break;
+    case 4: TEXT(SRM_STR(p->zDescription)); break;
+    default: TEXT0(SRM_STR(p->zParts)); break;
   }
 }
 static int srmControlLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
@@ -148,12 +148,12 @@ static void srmDefaultColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmDefault *p = &srmDefault[i];
   const SrmText *pT = &srmText[p->iText];
   switch( iCol ){
-    case 0: TEXT(srmCategory[p->iCategory].zId); break;
-    case 1: TEXT(srmControl[p->iControl].zId); break;
+    case 0: TEXT(SRM_STR(srmCategory[p->iCategory].zId)); break;
+    case 1: TEXT(SRM_STR(srmControl[p->iControl].zId)); break;
     case 2: TEXT(srmOwnerName(p->eOwner)); break;
-    case 3: TEXT(pT->zAwsDuty); break;
-    case 4: TEXT(pT->zCustomerDuty); break;
-    default: TEXT(pT->zSource); break;
+    case 3: TEXT(SRM_STR(pT->zAwsDuty)); break;
+    case 4: TEXT(SRM_STR(pT->zCustomerDuty)); break;
+    default: TEXT(SRM_STR(pT->zSource)); break;
   }
 }
 
@@ -162,14 +162,14 @@ static int srmServiceRows(void){ return srmCount[SRM_COUNT_SERVICE]; }
 static void srmServiceColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmService *p = &srmService[i];
   switch( iCol ){
-    case 0: TEXT(p->zId); break;
-    case 1: TEXT(p->zName); break;
-    case 2: TEXT0(p->zAbbreviation); break;
-    case 3: TEXT(srmCategory[p->iCategory].zId); break;
-    case 4: TEXT(p->zCategoryBasis); break;
-    case 5: TEXT0(p->zCategorySource); break;
-    case 6: TEXT0(p->zCategoryNote); break;
-    case 7: if( p->nVariant ) TEXT(srmVariant[p->iVariant + p->iDefault].zId); break;
+    case 0: TEXT(SRM_STR(p->zId)); break;
+    case 1: TEXT(SRM_STR(p->zName)); break;
+    case 2: TEXT0(SRM_STR(p->zAbbreviation)); break;
+    case 3: TEXT(SRM_STR(srmCategory[p->iCategory].zId)); break;
+    case 4: TEXT(SRM_STR(p->zCategoryBasis)); break;
+    case 5: TEXT0(SRM_STR(p->zCategorySource)); break;
+    case 6: TEXT0(SRM_STR(p->zCategoryNote)); break;
+    case 7: if( p->nVariant ) TEXT(SRM_STR(srmVariant[p->iVariant + p->iDefault].zId)); break;
     default: INT(p->nVariant); break;
   }
 }
@@ -186,12 +186,12 @@ static int srmVariantRows(void){ return srmCount[SRM_COUNT_VARIANT]; }
 static void srmVariantColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmVariant *p = &srmVariant[i];
   switch( iCol ){
-    case 0: TEXT(srmService[p->iService].zId); break;
-    case 1: TEXT(p->zId); break;
+    case 0: TEXT(SRM_STR(srmService[p->iService].zId)); break;
+    case 1: TEXT(SRM_STR(p->zId)); break;
     case 2: INT(p->bDefault); break;
-    case 3: TEXT(p->zTitle); break;
-    case 4: TEXT(p->zNote); break;
-    default: TEXT(p->zSource); break;
+    case 3: TEXT(SRM_STR(p->zTitle)); break;
+    case 4: TEXT(SRM_STR(p->zNote)); break;
+    default: TEXT(SRM_STR(p->zSource)); break;
   }
 }
 static int srmVariantLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
@@ -221,16 +221,16 @@ static void srmMatrixColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmCell *pCell = &srmCell[i];
   const SrmText *pT = pCell->eBasis==SRM_BASIS_DERIVED ? 0 : &srmText[pCell->iText];
   switch( iCol ){
-    case 0: TEXT(pS->zId); break;
-    case 1: if( iSlot>pS->iSlot ) TEXT(srmVariant[pS->iVariant + iSlot - pS->iSlot - 1].zId); break;
-    case 2: TEXT(srmControl[iControl].zId); break;
+    case 0: TEXT(SRM_STR(pS->zId)); break;
+    case 1: if( iSlot>pS->iSlot ) TEXT(SRM_STR(srmVariant[pS->iVariant + iSlot - pS->iSlot - 1].zId)); break;
+    case 2: TEXT(SRM_STR(srmControl[iControl].zId)); break;
     case 3: TEXT(srmOwnerName(pCell->eOwner)); break;
-    case 4: if( pT ) TEXT(pT->zAwsDuty); break;
-    case 5: if( pT ) TEXT(pT->zCustomerDuty); break;
-    case 6: if( pT ) TEXT(pT->zSource); break;
+    case 4: if( pT ) TEXT(SRM_STR(pT->zAwsDuty)); break;
+    case 5: if( pT ) TEXT(SRM_STR(pT->zCustomerDuty)); break;
+    case 6: if( pT ) TEXT(SRM_STR(pT->zSource)); break;
     case 7: TEXT(srmBasisName(pCell->eBasis)); break;
-    case 8: if( pT ) TEXT0(pT->zReadOn); break;
-    case 9: TEXT(srmCategory[pS->iCategory].zId); break;
+    case 8: if( pT ) TEXT0(SRM_STR(pT->zReadOn)); break;
+    case 9: TEXT(SRM_STR(srmCategory[pS->iCategory].zId)); break;
     default: { const char *z = srmVariantOfSlot(s, iSlot); if( z ) TEXT(z); } break;
   }
 }
@@ -284,7 +284,7 @@ static void srmAliasColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmAlias *p = &srmAlias[i];
   switch( iCol ){
     case 0: TEXT(SRM_STR(p->iAlias)); break;
-    case 1: TEXT(srmService[p->iService].zId); break;
+    case 1: TEXT(SRM_STR(srmService[p->iService].zId)); break;
     default: TEXT(SRM_STR(p->iKind)); break;
   }
 }
@@ -296,7 +296,7 @@ static int srmAliasLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmContr
 
 /* A variant column: 1 + index in srmVariant[], or 0 for NULL. */
 static void srmVariantResult(sqlite3_context *ctx, int iVariant){
-  if( iVariant>0 ) TEXT(srmVariant[iVariant - 1].zId);
+  if( iVariant>0 ) TEXT(SRM_STR(srmVariant[iVariant - 1].zId));
 }
 
 /* ---- srm_resource_types ---- */
@@ -306,7 +306,7 @@ static void srmTypeColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmResourceType *p = &srmResourceType[i];
   switch( iCol ){
     case 0: TEXT(SRM_STR(p->iType)); break;
-    case 1: TEXT(srmService[p->iService].zId); break;
+    case 1: TEXT(SRM_STR(srmService[p->iService].zId)); break;
     default: srmVariantResult(ctx, p->iVariant); break;
   }
 }
@@ -324,7 +324,7 @@ static void srmArnTypeColumn(sqlite3_context *ctx, int i, int iCol){
   switch( iCol ){
     case 0: TEXT(SRM_STR(p->iNamespace)); break;
     case 1: TEXT0(SRM_STR(p->iType)); break;
-    case 2: TEXT(srmService[p->iService].zId); break;
+    case 2: TEXT(SRM_STR(srmService[p->iService].zId)); break;
     default: srmVariantResult(ctx, p->iVariant); break;
   }
 }
@@ -342,7 +342,7 @@ static void srmTableNameColumn(sqlite3_context *ctx, int i, int iCol){
   switch( iCol ){
     case 0: TEXT(SRM_STR(p->iTable)); break;
     case 1: TEXT(SRM_STR(p->iDialect)); break;
-    case 2: TEXT(srmService[p->iService].zId); break;
+    case 2: TEXT(SRM_STR(srmService[p->iService].zId)); break;
     default: srmVariantResult(ctx, p->iVariant); break;
   }
 }
