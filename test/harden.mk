@@ -205,7 +205,7 @@ build/fuzz/sqlite3.o: build/amalg/node/sqlite3.c
 	$(FUZZ_CC) -O1 -g $(H_FUZZ_SAN) -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -w -c -o $@ $<
 
 build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(H_SRC_DEPS) build/fuzz/sqlite3.o
-	$(FUZZ_CC) -O1 -g -Wall -Wextra -std=c99 -fsanitize=fuzzer $(H_FUZZ_SAN) $(H_CORE) \
+	$(FUZZ_CC) -O1 -g -Wall -Wextra -Werror -std=c99 -fsanitize=fuzzer $(H_FUZZ_SAN) $(H_CORE) \
 	  -Ibuild/amalg/node -o $@ $< $(H_SRC) build/fuzz/sqlite3.o $(H_LIBS)
 
 fuzz: $(H_FUZZERS:%=build/fuzz/fuzz_%)

@@ -100,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
   k = mode >> 2;
   iControl = k<SRM_NCONTROL ? k : -1;
   if( iControl>=0 ){
-    sqlite3_bind_text(pStmt, 2, srmControl[iControl].zId, -1, SQLITE_STATIC);
+    sqlite3_bind_text(pStmt, 2, SRM_STR(srmControl[iControl].zId), -1, SQLITE_STATIC);
   }else{
     fuzzBind(pStmt, 2, azSeg[1], anSeg[1], 0);
   }
