@@ -57,7 +57,7 @@ static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
 
 /* Resolve argument pVal.  0: no service (NULL or unknown) or out of memory
 ** (then the error is already set). */
-static int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTarget *pOut){
+SRM_INLINE int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTarget *pOut){
   /* One API call on the common path: NULL text is a NULL value, or no
   ** memory to convert the value to text. */
   const char *z = (const char*)sqlite3_value_text(pVal);
@@ -74,7 +74,7 @@ static int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTarget 
 ** fills *pTarget and *piSlot, or returns -1 when the result is already set
 ** (NULL, or an error).
 */
-static int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+SRM_INLINE int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                        SrmTarget *pTarget, int *piSlot){
   /* A constant control was looked up on the first row (auxdata). */
   const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
@@ -120,9 +120,8 @@ static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value 
   int iSlot;
   int iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
   if( iControl<0 ) return;
-  static const int anOwner[] = {0, 3, 8, 6};   /* strlen of aws, customer, shared */
   int eOwner = srmCell[iSlot*SRM_NCONTROL + iControl].eOwner;
-  sqlite3_result_text(ctx, srmOwnerName(eOwner), anOwner[eOwner], SQLITE_STATIC);
+  sqlite3_result_text(ctx, srmOwnerName(eOwner), srmOwnerLen(eOwner), SQLITE_STATIC);
 }
 
 /* Append z to p as a JSON string, or null for NULL. */

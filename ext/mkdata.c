@@ -96,7 +96,7 @@ static unsigned int poolAdd(const char *z){
     nPool = nPoolAlloc = 1;
   }
   if( n==0 ) return 0;
-  for(h=SRM_FNV_OFFSET, k=0; k<n; k++) h = (h ^ (unsigned char)z[k]) * SRM_FNV_PRIME;
+  h = srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, z + n));
   for(k=h & (nPoolSlot-1); aPoolSlot[k]; k=(k+1) & (nPoolSlot-1)){
     if( strcmp(zPool + aPoolSlot[k] - 1, z)==0 ) return aPoolSlot[k] - 1;
   }
@@ -156,10 +156,21 @@ static int ownerCode(const char *z){
 static Key *aKey = 0;
 static int nKey = 0;
 
+/* The key's hash as ext/resolve.c computes it for an input: ARN keys
+** "namespace:type" in two parts (after the first ':'), all others whole. */
+static unsigned int keyHash(const Key *p){
+  const char *z = p->z, *zEnd = z + strlen(z), *zColon = strchr(z, ':');
+  if( p->eKind==SRM_KEY_ARN && zColon && zColon[1] ){
+    uint64_t h = srmHashMore(SRM_HASH_SEED, z, (size_t)(zColon + 1 - z), zColon + 1);
+    return srmHashEnd(srmHashMore(h, zColon + 1, (size_t)(zEnd - zColon - 1), zEnd));
+  }
+  return srmHashEnd(srmHashMore(SRM_HASH_SEED, z, (size_t)(zEnd - z), zEnd));
+}
+
 static void addKey(const char *zKey, int iService, int iVariant, int eKind, const char *zWhere){
   int i;
   char *z = dup((const unsigned char*)zKey);
-  for(i=0; z[i]; i++) z[i] = (char)SRM_LOWER(z[i]);
+  for(i=0; z[i]; i++) z[i] = (char)srmLower((unsigned char)z[i]);
   for(i=0; i<nKey; i++){
     if( strcmp(aKey[i].z, z)==0 ){
       if( aKey[i].iService==iService && aKey[i].iVariant==iVariant ){
@@ -512,7 +523,7 @@ int main(int argc, char **argv){
   apSlot = grow(0, sizeof(Key*)*nKeySlot);
   memset(apSlot, 0, sizeof(Key*)*nKeySlot);
   for(i=0; i<nKey; i++){
-    unsigned int h = srmHash(aKey[i].z, strlen(aKey[i].z));
+    unsigned int h = keyHash(&aKey[i]);
     unsigned int k = h & (unsigned)(nKeySlot-1);
     while( apSlot[k] ) k = (k+1) & (unsigned)(nKeySlot-1);
     apSlot[k] = &aKey[i];
@@ -534,7 +545,7 @@ int main(int argc, char **argv){
         }
       }
     }
-    printf("  {%u, %uu, %d, %d, %d, %d, %d},\n", poolAdd(pK->z), srmHash(pK->z, nK),
+    printf("  {%u, %uu, %d, %d, %d, %d, %d},\n", poolAdd(pK->z), keyHash(pK),
            (int)nK, pK->iService, pK->iVariant, pK->eKind, bTyped);
   }
   printf("};\n\n");
@@ -570,7 +581,14 @@ int main(int argc, char **argv){
   }
   printf("\n};\n\n");
 
-  /* The pool, as string literals of about 72 bytes of source each. */
+  /* The pool, as string literals of about 72 bytes of source each, and 8
+  ** zero bytes more so that resolve.c can read any key as whole words. */
+  if( nPool + 8 > nPoolAlloc ){
+    nPoolAlloc = nPool + 8;
+    zPool = grow(zPool, nPoolAlloc);
+  }
+  memset(zPool + nPool, 0, 8);
+  nPool += 8;
   printf("const char srmPool[] =");
   {
     unsigned int o;

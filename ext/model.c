@@ -34,13 +34,6 @@ int srmVariantFind(int iService, const char *z, size_t n){
   return -1;
 }
 
-/* The matrix slot that answers for a target. */
-int srmSlot(const SrmTarget *p){
-  const SrmService *pS = &srmService[p->iService];
-  if( p->iVariant==0 ) return pS->iSlot;
-  return pS->iSlot + 1 + (p->iVariant - 1 - pS->iVariant);
-}
-
 /* The variant whose answers slot iSlot of service iService gives, or NULL
 ** for a service without variants. */
 const char *srmVariantOfSlot(int iService, int iSlot){
@@ -48,14 +41,6 @@ const char *srmVariantOfSlot(int iService, int iSlot){
   int k = iSlot - pS->iSlot;
   if( pS->nVariant==0 ) return 0;
   return SRM_STR(srmVariant[pS->iVariant + (k==0 ? pS->iDefault : k - 1)].zId);
-}
-
-const char *srmOwnerName(int eOwner){
-  switch( eOwner ){
-    case SRM_OWNER_AWS:      return "aws";
-    case SRM_OWNER_CUSTOMER: return "customer";
-    default:                 return "shared";
-  }
 }
 
 const char *srmBasisName(int eBasis){

@@ -25,23 +25,58 @@
 #include "srm.h"
 
 #define SRM_KEY_MASK ((unsigned int)srmCount[SRM_COUNT_KEY_SLOTS] - 1)
+#define SRM_COLONS  (SRM_ONES * ':')
+#define SRM_SLASHES (SRM_ONES * '/')
+/* "arn:aws:" as srmLoad() reads it */
+#define SRM_ARN_AWS ((uint64_t)'a' | (uint64_t)'r'<<8 | (uint64_t)'n'<<16 | (uint64_t)':'<<24 \
+  | (uint64_t)'a'<<32 | (uint64_t)'w'<<40 | (uint64_t)'s'<<48 | (uint64_t)':'<<56)
 
-/* Does key p equal a[0..na) followed by b[0..nb), ignoring case? */
-static int srmKeyIs(const SrmKey *p, const char *a, size_t na, const char *b, size_t nb){
-  size_t i;
-  const char *zKey = SRM_STR(p->iKey);
-  if( p->nKey!=na+nb ) return 0;
-  for(i=0; i<na; i++) if( SRM_LOWER(a[i])!=(unsigned char)zKey[i] ) return 0;
-  for(i=0; i<nb; i++) if( SRM_LOWER(b[i])!=(unsigned char)zKey[na+i] ) return 0;
+/* Is z[0..n) (readable up to zEnd) equal to zKey[0..n), ignoring case?  The
+** key is lower case and may be read as words (the pool is padded). */
+SRM_INLINE int srmPartIs(const char *zKey, const char *z, size_t n, const char *zEnd){
+  for(; n>=8; z+=8, zKey+=8, n-=8){
+    if( srmFold(srmLoad(z))!=srmLoad(zKey) ) return 0;
+  }
+  if( n ){
+    uint64_t w = zEnd - z >= 8 ? srmLoad(z) & srmMask(n) : srmLoadShort(z, n);
+    if( srmFold(w)!=(srmLoad(zKey) & srmMask(n)) ) return 0;
+  }
   return 1;
 }
 
-/* Index in srmKey[] of the key a[0..na) b[0..nb) whose hash is h, or -1. */
-static int srmKeyFind(unsigned int h, const char *a, size_t na, const char *b, size_t nb){
+/*
+** Index in srmKey[] of the key a[0..na) b[0..nb) (each part readable up to
+** aEnd, bEnd) whose srmHashEnd() is h, or -1.
+*/
+SRM_INLINE int srmKeyFind(unsigned int h, const char *a, size_t na, const char *aEnd,
+                          const char *b, size_t nb, const char *bEnd){
   unsigned int k = h & SRM_KEY_MASK;
-  while( srmKey[k].nKey ){
-    if( srmKey[k].h==h && srmKeyIs(&srmKey[k], a, na, b, nb) ) return (int)k;
-    k = (k + 1) & SRM_KEY_MASK;
+  const SrmKey *p;
+  for(; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
+    if( p->h==h && p->nKey==na+nb
+     && srmPartIs(SRM_STR(p->iKey), a, na, aEnd)
+     && (nb==0 || srmPartIs(SRM_STR(p->iKey) + na, b, nb, bEnd)) ){
+      return (int)k;
+    }
+  }
+  return -1;
+}
+
+/*
+** srmKeyFind() for keys whose parts both fit in a word: the key of nA
+** bytes (1..8) whose folded word is wA, followed by nB bytes (0..8) whose
+** folded word is wB.  Most namespaces and resource types are that short;
+** each word was folded once, for the hash.
+*/
+SRM_INLINE int srmKeyFindShort(unsigned int h, uint64_t wA, size_t nA, uint64_t wB, size_t nB){
+  unsigned int k = h & SRM_KEY_MASK;
+  const SrmKey *p;
+  for(; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
+    if( p->h==h && p->nKey==nA+nB
+     && (srmLoad(SRM_STR(p->iKey)) & srmMask(nA))==wA
+     && (nB==0 || (srmLoad(SRM_STR(p->iKey) + nA) & srmMask(nB))==wB) ){
+      return (int)k;
+    }
   }
   return -1;
 }
@@ -52,22 +87,73 @@ static int srmKeyTarget(int k, SrmTarget *pOut){
   return 1;
 }
 
+/* Fill ap[0..n) with the first n colons of z[..zEnd); return how many
+** there are, up to n. */
+SRM_INLINE int srmColons(const char *z, const char *zEnd, const char **ap, int n){
+  int i = 0;
+  for(; zEnd - z >= 8; z+=8){
+    uint64_t m = srmZeroBytes(srmLoad(z) ^ SRM_COLONS);
+    for(; m; m &= m - 1){
+      ap[i++] = z + srmFirstByte(m);
+      if( i==n ) return i;
+    }
+  }
+  for(; z<zEnd; z++){
+    if( *z==':' ){
+      ap[i++] = z;
+      if( i==n ) return i;
+    }
+  }
+  return i;
+}
+
+/* The end of the resource type that starts at z: the first '/' or ':' of
+** z[..zEnd), or zEnd. */
+SRM_INLINE const char *srmTypeEnd(const char *z, const char *zEnd){
+  for(; zEnd - z >= 8; z+=8){
+    uint64_t w = srmLoad(z);
+    uint64_t m = srmZeroBytes(w ^ SRM_COLONS) | srmZeroBytes(w ^ SRM_SLASHES);
+    if( m ) return z + srmFirstByte(m);
+  }
+  while( z<zEnd && *z!='/' && *z!=':' ) z++;
+  return z;
+}
+
 /*
-** NAMESPACE:REST: zNs[0..nNs) is the namespace and h its hash with the ':'
-** hashed in; zRest[0..nRest) is what follows the namespace's ':' (for an
-** ARN, the resource).  The type is the text of zRest before a '/' or ':'.
+** NAMESPACE:REST.  zNs[0..nNs] is the namespace and the ':' after it;
+** zRest[0..zEnd) is what follows that ':' somewhere later in the same
+** string (for an ARN, the resource).  The type is the text of zRest before
+** a '/' or ':'; when zRest has neither, it is all of zRest if bAll (a
+** Resource Explorer "ec2:instance"), else there is none (an ARN whose
+** resource is a bare name, as an SNS topic's).
 */
-static int srmResolveTyped(const char *zNs, size_t nNs, unsigned int h,
-                           const char *zRest, size_t nRest, SrmTarget *pOut){
-  /* zNs[nNs] is the ':' after the namespace, in an ARN and in NAMESPACE:TYPE
-  ** alike, so "namespace:" is the one run zNs[0..nNs]. */
-  int k = srmKeyFind(h, zNs, nNs + 1, 0, 0);
-  const char *p = zRest, *zEnd = zRest + nRest;
+SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
+                               const char *zEnd, int bAll, SrmTarget *pOut){
+  size_t nA = nNs + 1;
+  int bShort = nA<=8 && zEnd - zNs>=8;
+  uint64_t wA = 0, h;
+  int k;
+  if( bShort ){
+    wA = srmFold(srmLoad(zNs) & srmMask(nA));
+    h = srmHashWord(SRM_HASH_SEED, wA);
+    k = srmKeyFindShort(srmHashEnd(h), wA, nA, 0, 0);
+  }else{
+    h = srmHashMore(SRM_HASH_SEED, zNs, nA, zEnd);
+    k = srmKeyFind(srmHashEnd(h), zNs, nA, zEnd, 0, 0, 0);
+  }
   if( k<0 ) return 0;
   if( srmKey[k].bTyped ){
-    for(; p<zEnd && *p!='/' && *p!=':'; p++) h = srmHashStep(h, (unsigned char)*p);
-    if( p>zRest && p<zEnd ){
-      int kType = srmKeyFind(h, zNs, nNs + 1, zRest, (size_t)(p - zRest));
+    const char *p = srmTypeEnd(zRest, zEnd);
+    if( p>zRest && (p<zEnd || bAll) ){
+      size_t nB = (size_t)(p - zRest);
+      int kType;
+      if( bShort && nB<=8 && zEnd - zRest>=8 ){
+        uint64_t wB = srmFold(srmLoad(zRest) & srmMask(nB));
+        kType = srmKeyFindShort(srmHashEnd(srmHashWord(h, wB)), wA, nA, wB, nB);
+      }else{
+        kType = srmKeyFind(srmHashEnd(srmHashMore(h, zRest, nB, zEnd)),
+                           zNs, nA, zEnd, zRest, nB, zEnd);
+      }
       if( kType>=0 ) k = kType;
     }
   }
@@ -82,19 +168,17 @@ static int srmResolveTyped(const char *zNs, size_t nNs, unsigned int h,
 ** and account of an S3 bucket, the type of an SNS topic) has length 0.
 */
 int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
-  const char *zEnd = z + n, *p, *q;
+  const char *zEnd = z + n, *p, *q, *ap[4];
   int i;
-  if( n<4 || memcmp(z, "arn:", 4)!=0 ) return 0;
+  if( n<4 || memcmp(z, "arn:", 4)!=0 || srmColons(z + 4, zEnd, ap, 4)<4 ) return 0;
   p = z + 4;
   for(i=0; i<4; i++){
-    q = memchr(p, ':', (size_t)(zEnd - p));
-    if( q==0 ) return 0;
     az[i] = p;
-    an[i] = (size_t)(q - p);
-    p = q + 1;
+    an[i] = (size_t)(ap[i] - p);
+    p = ap[i] + 1;
   }
   if( an[0]==0 || an[1]==0 || p==zEnd ) return 0;
-  for(q=p; q<zEnd && *q!='/' && *q!=':'; q++){}
+  q = srmTypeEnd(p, zEnd);
   if( q<zEnd && q>p ){
     az[4] = p;  an[4] = (size_t)(q - p);
     az[5] = q + 1;  an[5] = (size_t)(zEnd - q - 1);
@@ -110,27 +194,21 @@ int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
 ** ARN it resolves, *pzAccount and *pnAccount get its account (as
 ** srmArnSplit() gives it, maybe empty).
 */
-static inline int srmResolveArn(const char *z, const char *zEnd, SrmTarget *pOut,
-                                const char **pzAccount, size_t *pnAccount){
-  const char *p, *zNs;
-  unsigned int h;
-  size_t n;
-  /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE */
-  for(p=z+4; p<zEnd && *p!=':'; p++){}
-  if( p==z+4 || p==zEnd ) return 0;
-  zNs = ++p;
-  h = SRM_FNV_OFFSET;
-  for(; p<zEnd && *p!=':'; p++) h = srmHashStep(h, (unsigned char)*p);
-  if( p==zNs || p==zEnd ) return 0;
-  n = (size_t)(p - zNs);
-  p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after region */
-  if( p==0 ) return 0;
-  *pzAccount = p + 1;
-  p = memchr(p + 1, ':', (size_t)(zEnd - p - 1));          /* after account */
-  if( p==0 ) return 0;
-  *pnAccount = (size_t)(p - *pzAccount);
-  if( ++p==zEnd ) return 0;
-  return srmResolveTyped(zNs, n, srmHashStep(h, ':'), p, (size_t)(zEnd - p), pOut);
+SRM_INLINE int srmResolveArn(const char *z, const char *zEnd, SrmTarget *pOut,
+                             const char **pzAccount, size_t *pnAccount){
+  /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE, ap[] its 4 colons;
+  ** the partition is nearly always "aws". */
+  const char *ap[4];
+  if( zEnd - z>=8 && srmLoad(z)==SRM_ARN_AWS ){
+    ap[0] = z + 7;
+    if( srmColons(z + 8, zEnd, ap + 1, 3)<3 ) return 0;
+  }else{
+    if( srmColons(z + 4, zEnd, ap, 4)<4 || ap[0]==z+4 ) return 0;
+  }
+  if( ap[1]==ap[0]+1 || ap[3]+1==zEnd ) return 0;
+  *pzAccount = ap[2] + 1;
+  *pnAccount = (size_t)(ap[3] - ap[2] - 1);
+  return srmResolveTyped(ap[0] + 1, (size_t)(ap[1] - ap[0] - 1), ap[3] + 1, zEnd, 0, pOut);
 }
 
 int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
@@ -151,15 +229,15 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
     size_t nAccount;
     return srmResolveArn(z, zEnd, pOut, &zAccount, &nAccount);
   }
-  /* Any whole key but a namespace's own, "namespace:", which is not a name
-  ** anyone writes. */
-  k = srmKeyFind(srmHash(z, n), z, n, 0, 0);
-  if( k>=0 && !(srmKey[k].eKind==SRM_KEY_ARN && z[n-1]==':') ) return srmKeyTarget(k, pOut);
+  /* Any whole key but those of ARNs ("namespace:", which is not a name
+  ** anyone writes, and "namespace:type", hashed in two parts and found
+  ** below). */
+  k = srmKeyFind(srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, zEnd)), z, n, zEnd, 0, 0, 0);
+  if( k>=0 && srmKey[k].eKind!=SRM_KEY_ARN ) return srmKeyTarget(k, pOut);
   /* NAMESPACE:TYPE as Resource Explorer writes it, with no "::". */
   p = memchr(z, ':', n);
   if( p && p>z && p+1<zEnd && p[1]!=':' && memchr(p+1, ':', (size_t)(zEnd-p-1))==0 ){
-    return srmResolveTyped(z, (size_t)(p - z), srmHashStep(srmHash(z, (size_t)(p - z)), ':'),
-                           p + 1, (size_t)(zEnd - p - 1), pOut);
+    return srmResolveTyped(z, (size_t)(p - z), p + 1, zEnd, 1, pOut);
   }
   return 0;
 }
@@ -167,7 +245,7 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
 /* Index in srmService[] of the service whose id is exactly z[0..n), or -1:
 ** one probe of the identifier table, then a byte-for-byte compare. */
 int srmServiceFind(const char *z, size_t n){
-  int k = srmKeyFind(srmHash(z, n), z, n, 0, 0);
+  int k = srmKeyFind(srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, z + n)), z, n, z + n, 0, 0, 0);
   if( k<0 || srmKey[k].eKind!=SRM_KEY_ID || memcmp(SRM_STR(srmKey[k].iKey), z, n)!=0 ) return -1;
   return srmKey[k].iService;
 }

@@ -131,35 +131,100 @@ struct SrmTableName { unsigned int iTable, iDialect; int iService, iVariant; };
 struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 
 /*
-** FNV-1a over the bytes of z, with ASCII A-Z folded to lower case through a
-** table (no branch per byte).  The resolver runs it once per row, so it
-** stays this small; the generator uses the same code for the keys.
+** The identifier hash, shared by the generator (for the keys) and the
+** resolver (for inputs), read eight bytes at a time:
+**
+**   srmLoad()        8 bytes as a little-endian word, on any machine (the
+**                    byte-by-byte form compiles to one load where that is
+**                    the machine's order)
+**   srmFold()        ASCII A-Z to a-z in every byte of a word at once
+**   srmZeroBytes()   the high bit of each byte of a word that is 0
+**   srmHashMore()    continue hash state h over z[0..n), whole words first,
+**                    then the rest zero-padded.  zEnd bounds the readable
+**                    bytes: a last partial word is read as a word only when
+**                    8 bytes from it are still inside z[..zEnd).
+**   srmHashEnd()     the 32-bit hash kept in SrmKey.h
+**
+** A key of two parts (ARN keys "namespace:" + "type") is hashed part by
+** part, srmHashMore(srmHashMore(SRM_HASH_SEED, a), b), because in an ARN the
+** two parts are not adjacent.  Keys are lower case in the pool, which has 8
+** zero bytes after its last string so that a key can be read as words.
 */
-#define SRM_FNV_OFFSET 2166136261u
-#define SRM_FNV_PRIME  16777619u
-#define SRM_L16(b) (unsigned char)(b), (unsigned char)((b)+1), (unsigned char)((b)+2), \
-  (unsigned char)((b)+3), (unsigned char)((b)+4), (unsigned char)((b)+5), \
-  (unsigned char)((b)+6), (unsigned char)((b)+7), (unsigned char)((b)+8), \
-  (unsigned char)((b)+9), (unsigned char)((b)+10), (unsigned char)((b)+11), \
-  (unsigned char)((b)+12), (unsigned char)((b)+13), (unsigned char)((b)+14), \
-  (unsigned char)((b)+15)
-static const unsigned char srmLowerTab[256] = {
-  SRM_L16(0x00), SRM_L16(0x10), SRM_L16(0x20), SRM_L16(0x30),
-  0x40, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-  'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
-  SRM_L16(0x60), SRM_L16(0x70), SRM_L16(0x80), SRM_L16(0x90), SRM_L16(0xa0),
-  SRM_L16(0xb0), SRM_L16(0xc0), SRM_L16(0xd0), SRM_L16(0xe0), SRM_L16(0xf0)
-};
-#define SRM_LOWER(c)   (srmLowerTab[(unsigned char)(c)])
-static inline unsigned int srmHashStep(unsigned int h, unsigned char c){
-  return (h ^ SRM_LOWER(c)) * SRM_FNV_PRIME;
+#include <stdint.h>
+#if defined(__GNUC__) || defined(__clang__)
+# define SRM_INLINE static inline __attribute__((always_inline))
+#else
+# define SRM_INLINE static inline
+#endif
+#define SRM_HASH_SEED  0x243f6a8885a308d3ull
+#define SRM_HASH_MUL   0x9e3779b97f4a7c15ull
+#define SRM_ONES       0x0101010101010101ull
+#define SRM_HIGHS      0x8080808080808080ull
+#define SRM_LOWS       0x7f7f7f7f7f7f7f7full
+
+SRM_INLINE uint64_t srmLoad(const char *z){
+  const unsigned char *p = (const unsigned char*)z;
+  return (uint64_t)p[0] | (uint64_t)p[1]<<8 | (uint64_t)p[2]<<16 | (uint64_t)p[3]<<24
+       | (uint64_t)p[4]<<32 | (uint64_t)p[5]<<40 | (uint64_t)p[6]<<48 | (uint64_t)p[7]<<56;
 }
-static inline unsigned int srmHash(const char *z, size_t n){
-  unsigned int h = SRM_FNV_OFFSET;
-  size_t i;
-  for(i = 0; i < n; i++) h = srmHashStep(h, (unsigned char)z[i]);
+/* The first n bytes of z, 0 < n < 8, as the low bytes of a word. */
+SRM_INLINE uint64_t srmLoadShort(const char *z, size_t n){
+  uint64_t w = 0;
+  while( n ){ n--; w = (w<<8) | (unsigned char)z[n]; }
+  return w;
+}
+/* A word whose low n bytes (1..8) are all 1 bits. */
+SRM_INLINE uint64_t srmMask(size_t n){
+  return ~0ull >> (64 - 8*n);
+}
+SRM_INLINE uint64_t srmZeroBytes(uint64_t w){
+  return ~(((w & SRM_LOWS) + SRM_LOWS) | w | SRM_LOWS);
+}
+SRM_INLINE uint64_t srmFold(uint64_t w){
+  uint64_t t = w & SRM_LOWS;
+  uint64_t ge_a = t + 0x3f3f3f3f3f3f3f3full;       /* high bit: t >= 'A' */
+  uint64_t gt_z = t + 0x2525252525252525ull;       /* high bit: t >  'Z' */
+  return w | ((ge_a & ~gt_z & ~w & SRM_HIGHS) >> 2);
+}
+/* Index of the lowest byte of m (nonzero) whose high bit is set. */
+SRM_INLINE int srmFirstByte(uint64_t m){
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(m) >> 3;
+#else
+  int i = 0;
+  while( (m & 0x80)==0 ){ m >>= 8; i++; }
+  return i;
+#endif
+}
+SRM_INLINE uint64_t srmHashWord(uint64_t h, uint64_t w){
+  h = (h ^ w) * SRM_HASH_MUL;
+  return h ^ (h >> 32);
+}
+SRM_INLINE uint64_t srmHashMore(uint64_t h, const char *z, size_t n, const char *zEnd){
+  for(; n>=8; z+=8, n-=8) h = srmHashWord(h, srmFold(srmLoad(z)));
+  if( n ){
+    uint64_t w = zEnd - z >= 8 ? srmLoad(z) & srmMask(n) : srmLoadShort(z, n);
+    h = srmHashWord(h, srmFold(w));
+  }
   return h;
 }
+static inline unsigned int srmHashEnd(uint64_t h){
+  return (unsigned int)h;
+}
+/* The lower-case table for places that go byte by byte. */
+static inline int srmLower(int c){
+  return c>='A' && c<='Z' ? c + ('a' - 'A') : c;
+}
+
+/*
+** Everything declared from here on is internal to the library: said so to
+** the compiler too, so that the extension reaches its tables directly and
+** not through the global offset table (-fvisibility=hidden covers only
+** definitions).
+*/
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(_WIN32)
+# pragma GCC visibility push(hidden)
+#endif
 
 /* build/srm_data.c */
 extern const SrmText srmText[];
@@ -214,9 +279,25 @@ int srmArnSplit(const char *z, size_t n, const char *azPart[6], size_t anPart[6]
 /* model.c */
 int srmControlFind(const char *z, size_t n);
 int srmVariantFind(int iService, const char *z, size_t n);
-int srmSlot(const SrmTarget *p);
-const char *srmOwnerName(int eOwner);
 const char *srmBasisName(int eBasis);
 const char *srmVariantOfSlot(int iService, int iSlot);
+
+/* The matrix slot that answers for a target. */
+SRM_INLINE int srmSlot(const SrmTarget *p){
+  const SrmService *pS = &srmService[p->iService];
+  return p->iVariant==0 ? pS->iSlot : pS->iSlot + p->iVariant - pS->iVariant;
+}
+
+/* The name of an owner, and its length. */
+SRM_INLINE const char *srmOwnerName(int eOwner){
+  return eOwner==SRM_OWNER_AWS ? "aws" : eOwner==SRM_OWNER_CUSTOMER ? "customer" : "shared";
+}
+SRM_INLINE int srmOwnerLen(int eOwner){
+  return eOwner==SRM_OWNER_AWS ? 3 : eOwner==SRM_OWNER_CUSTOMER ? 8 : 6;
+}
+
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(_WIN32)
+# pragma GCC visibility pop
+#endif
 
 #endif /* SRM_H */
