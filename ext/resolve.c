@@ -35,13 +35,9 @@
 ** key is lower case and may be read as words (the pool is padded). */
 SRM_INLINE int srmPartIs(const char *zKey, const char *z, size_t n, const char *zEnd){
   for(; n>=8; z+=8, zKey+=8, n-=8){
-    if( srmFold(srmLoad(z))!=srmLoad(zKey) ) return 0;
+    if( !srmWordIs(srmLoad(z), srmLoad(zKey), 8) ) return 0;
   }
-  if( n ){
-    uint64_t w = zEnd - z >= 8 ? srmLoad(z) & srmMask(n) : srmLoadShort(z, n);
-    if( srmFold(w)!=(srmLoad(zKey) & srmMask(n)) ) return 0;
-  }
-  return 1;
+  return n==0 || srmWordIs(zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n), srmLoad(zKey), n);
 }
 
 /*
@@ -64,17 +60,16 @@ SRM_INLINE int srmKeyFind(unsigned int h, const char *a, size_t na, const char *
 
 /*
 ** srmKeyFind() for keys whose parts both fit in a word: the key of nA
-** bytes (1..8) whose folded word is wA, followed by nB bytes (0..8) whose
-** folded word is wB.  Most namespaces and resource types are that short;
-** each word was folded once, for the hash.
+** bytes (1..8) whose input word is wA, followed by nB bytes (0..8) whose
+** input word is wB.  Most namespaces and resource types are that short.
 */
 SRM_INLINE int srmKeyFindShort(unsigned int h, uint64_t wA, size_t nA, uint64_t wB, size_t nB){
   unsigned int k = h & SRM_KEY_MASK;
   const SrmKey *p;
   for(; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
     if( p->h==h && p->nKey==nA+nB
-     && (srmLoad(SRM_STR(p->iKey)) & srmMask(nA))==wA
-     && (nB==0 || (srmLoad(SRM_STR(p->iKey) + nA) & srmMask(nB))==wB) ){
+     && srmWordIs(wA, srmLoad(SRM_STR(p->iKey)), nA)
+     && (nB==0 || srmWordIs(wB, srmLoad(SRM_STR(p->iKey) + nA), nB)) ){
       return (int)k;
     }
   }
@@ -134,8 +129,8 @@ SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
   uint64_t wA = 0, h;
   int k;
   if( bShort ){
-    wA = srmFold(srmLoad(zNs) & srmMask(nA));
-    h = srmHashWord(SRM_HASH_SEED, wA);
+    wA = srmLoad(zNs);
+    h = srmHashWord(SRM_HASH_SEED, wA, nA);
     k = srmKeyFindShort(srmHashEnd(h), wA, nA, 0, 0);
   }else{
     h = srmHashMore(SRM_HASH_SEED, zNs, nA, zEnd);
@@ -148,8 +143,8 @@ SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
       size_t nB = (size_t)(p - zRest);
       int kType;
       if( bShort && nB<=8 && zEnd - zRest>=8 ){
-        uint64_t wB = srmFold(srmLoad(zRest) & srmMask(nB));
-        kType = srmKeyFindShort(srmHashEnd(srmHashWord(h, wB)), wA, nA, wB, nB);
+        uint64_t wB = srmLoad(zRest);
+        kType = srmKeyFindShort(srmHashEnd(srmHashWord(h, wB, nB)), wA, nA, wB, nB);
       }else{
         kType = srmKeyFind(srmHashEnd(srmHashMore(h, zRest, nB, zEnd)),
                            zNs, nA, zEnd, zRest, nB, zEnd);
@@ -242,10 +237,26 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
   return 0;
 }
 
+/* Is z[0..n) (readable up to zEnd) byte for byte zKey[0..n)? */
+SRM_INLINE int srmExactIs(const char *zKey, const char *z, size_t n, const char *zEnd){
+  for(; n>=8; z+=8, zKey+=8, n-=8){
+    if( srmLoad(z)!=srmLoad(zKey) ) return 0;
+  }
+  return n==0 || (((zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n)) ^ srmLoad(zKey)) & srmMask(n))==0;
+}
+
 /* Index in srmService[] of the service whose id is exactly z[0..n), or -1:
-** one probe of the identifier table, then a byte-for-byte compare. */
+** one probe of the identifier table, comparing whole words, exactly (ids
+** are lower case, and "EC2" is not an id). */
 int srmServiceFind(const char *z, size_t n){
-  int k = srmKeyFind(srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, z + n)), z, n, z + n, 0, 0, 0);
-  if( k<0 || srmKey[k].eKind!=SRM_KEY_ID || memcmp(SRM_STR(srmKey[k].iKey), z, n)!=0 ) return -1;
-  return srmKey[k].iService;
+  const char *zEnd = z + n;
+  unsigned int h = srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, zEnd));
+  unsigned int k = h & SRM_KEY_MASK;
+  const SrmKey *p;
+  for(; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
+    if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID && srmExactIs(SRM_STR(p->iKey), z, n, zEnd) ){
+      return p->iService;
+    }
+  }
+  return -1;
 }

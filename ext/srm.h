@@ -145,10 +145,17 @@ struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 **                    8 bytes from it are still inside z[..zEnd).
 **   srmHashEnd()     the 32-bit hash kept in SrmKey.h
 **
+** The hash ignores case the cheap way: it hashes every byte with its 0x20
+** bit set, which makes 'A' and 'a' one (and '_' and DEL, '@' and '`' too:
+** a few more collisions, which the compare after the probe sorts out).
+** Keys are lower case; an input word is compared with a key word as it is
+** and, only when that fails, folded (srmWordIs), so lower-case input never
+** pays for folding.
+**
 ** A key of two parts (ARN keys "namespace:" + "type") is hashed part by
 ** part, srmHashMore(srmHashMore(SRM_HASH_SEED, a), b), because in an ARN the
-** two parts are not adjacent.  Keys are lower case in the pool, which has 8
-** zero bytes after its last string so that a key can be read as words.
+** two parts are not adjacent.  The pool has 8 zero bytes after its last
+** string so that a key can be read as words.
 */
 #include <stdint.h>
 #if defined(__GNUC__) || defined(__clang__)
@@ -161,17 +168,24 @@ struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 #define SRM_ONES       0x0101010101010101ull
 #define SRM_HIGHS      0x8080808080808080ull
 #define SRM_LOWS       0x7f7f7f7f7f7f7f7full
+#define SRM_CASE       0x2020202020202020ull
 
 SRM_INLINE uint64_t srmLoad(const char *z){
   const unsigned char *p = (const unsigned char*)z;
   return (uint64_t)p[0] | (uint64_t)p[1]<<8 | (uint64_t)p[2]<<16 | (uint64_t)p[3]<<24
        | (uint64_t)p[4]<<32 | (uint64_t)p[5]<<40 | (uint64_t)p[6]<<48 | (uint64_t)p[7]<<56;
 }
-/* The first n bytes of z, 0 < n < 8, as the low bytes of a word. */
+/* The first n bytes of z, 0 < n < 8, as the low bytes of a word, reading
+** nothing past z[n-1]: two 4-byte reads that may overlap, or three bytes. */
 SRM_INLINE uint64_t srmLoadShort(const char *z, size_t n){
-  uint64_t w = 0;
-  while( n ){ n--; w = (w<<8) | (unsigned char)z[n]; }
-  return w;
+  const unsigned char *p = (const unsigned char*)z;
+  if( n>=4 ){
+    const unsigned char *q = p + n - 4;
+    uint64_t lo = (uint64_t)p[0] | (uint64_t)p[1]<<8 | (uint64_t)p[2]<<16 | (uint64_t)p[3]<<24;
+    uint64_t hi = (uint64_t)q[0] | (uint64_t)q[1]<<8 | (uint64_t)q[2]<<16 | (uint64_t)q[3]<<24;
+    return lo | hi<<(8*(n - 4));
+  }
+  return (uint64_t)p[0] | (uint64_t)p[n/2]<<(8*(n/2)) | (uint64_t)p[n-1]<<(8*(n-1));
 }
 /* A word whose low n bytes (1..8) are all 1 bits. */
 SRM_INLINE uint64_t srmMask(size_t n){
@@ -196,16 +210,19 @@ SRM_INLINE int srmFirstByte(uint64_t m){
   return i;
 #endif
 }
-SRM_INLINE uint64_t srmHashWord(uint64_t h, uint64_t w){
-  h = (h ^ w) * SRM_HASH_MUL;
+/* Mix word w, the next (zero-padded) 8 bytes, into hash state h. */
+SRM_INLINE uint64_t srmHashWord(uint64_t h, uint64_t w, size_t n){
+  h = (h ^ ((w | SRM_CASE) & srmMask(n))) * SRM_HASH_MUL;
   return h ^ (h >> 32);
 }
+/* Word w (its n low bytes) of an input against word k of a key. */
+SRM_INLINE int srmWordIs(uint64_t w, uint64_t k, size_t n){
+  uint64_t m = srmMask(n);
+  return ((w ^ k) & m)==0 || ((srmFold(w) ^ k) & m)==0;
+}
 SRM_INLINE uint64_t srmHashMore(uint64_t h, const char *z, size_t n, const char *zEnd){
-  for(; n>=8; z+=8, n-=8) h = srmHashWord(h, srmFold(srmLoad(z)));
-  if( n ){
-    uint64_t w = zEnd - z >= 8 ? srmLoad(z) & srmMask(n) : srmLoadShort(z, n);
-    h = srmHashWord(h, srmFold(w));
-  }
+  for(; n>=8; z+=8, n-=8) h = srmHashWord(h, srmLoad(z), 8);
+  if( n ) h = srmHashWord(h, zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n), n);
   return h;
 }
 static inline unsigned int srmHashEnd(uint64_t h){
