@@ -247,15 +247,38 @@ SRM_INLINE int srmExactIs(const char *zKey, const char *z, size_t n, const char 
 
 /* Index in srmService[] of the service whose id is exactly z[0..n), or -1:
 ** one probe of the identifier table, comparing whole words, exactly (ids
-** are lower case, and "EC2" is not an id). */
+** are lower case, and "EC2" is not an id).  srm_matrix joins call this once
+** per row, so an id of up to 16 bytes is read once, into two words. */
 int srmServiceFind(const char *z, size_t n){
   const char *zEnd = z + n;
-  unsigned int h = srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, zEnd));
-  unsigned int k = h & SRM_KEY_MASK;
   const SrmKey *p;
-  for(; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
-    if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID && srmExactIs(SRM_STR(p->iKey), z, n, zEnd) ){
-      return p->iService;
+  uint64_t w0, w1 = 0;
+  unsigned int h, k;
+  if( n==0 || n>16 ){
+    h = srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, zEnd));
+    for(k = h & SRM_KEY_MASK; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
+      if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID && srmExactIs(SRM_STR(p->iKey), z, n, zEnd) ){
+        return p->iService;
+      }
+    }
+    return -1;
+  }
+  if( n<=8 ){
+    w0 = (n==8 || zEnd - z >= 8) ? srmLoad(z) : srmLoadShort(z, n);
+    h = srmHashEnd(srmHashWord(SRM_HASH_SEED, w0, n));
+  }else{
+    w0 = srmLoad(z);
+    w1 = (n==16 || zEnd - z >= 16) ? srmLoad(z + 8) : srmLoadShort(z + 8, n - 8);
+    h = srmHashEnd(srmHashWord(srmHashWord(SRM_HASH_SEED, w0, 8), w1, n - 8));
+  }
+  for(k = h & SRM_KEY_MASK; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
+    if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID ){
+      const char *zKey = SRM_STR(p->iKey);
+      if( n<=8 ){
+        if( ((srmLoad(zKey) ^ w0) & srmMask(n))==0 ) return p->iService;
+      }else if( srmLoad(zKey)==w0 && ((srmLoad(zKey + 8) ^ w1) & srmMask(n - 8))==0 ){
+        return p->iService;
+      }
     }
   }
   return -1;

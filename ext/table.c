@@ -66,6 +66,7 @@ struct SrmTableDef {
 };
 
 #define TEXT(z)   sqlite3_result_text(ctx, (z), -1, SQLITE_STATIC)
+#define OWNER(e)  sqlite3_result_text(ctx, srmOwnerName(e), srmOwnerLen(e), SQLITE_STATIC)
 #define TEXT0(z)  do{ const char *z_ = (z); if( z_ && z_[0] ) TEXT(z_); }while(0)
 #define INT(i)    sqlite3_result_int(ctx, (i))
 
@@ -150,7 +151,7 @@ static void srmDefaultColumn(sqlite3_context *ctx, int i, int iCol){
   switch( iCol ){
     case 0: TEXT(SRM_STR(srmCategory[p->iCategory].zId)); break;
     case 1: TEXT(SRM_STR(srmControl[p->iControl].zId)); break;
-    case 2: TEXT(srmOwnerName(p->eOwner)); break;
+    case 2: OWNER(p->eOwner); break;
     case 3: TEXT(SRM_STR(pT->zAwsDuty)); break;
     case 4: TEXT(SRM_STR(pT->zCustomerDuty)); break;
     default: TEXT(SRM_STR(pT->zSource)); break;
@@ -224,7 +225,7 @@ static void srmMatrixColumn(sqlite3_context *ctx, int i, int iCol){
     case 0: TEXT(SRM_STR(pS->zId)); break;
     case 1: if( iSlot>pS->iSlot ) TEXT(SRM_STR(srmVariant[pS->iVariant + iSlot - pS->iSlot - 1].zId)); break;
     case 2: TEXT(SRM_STR(srmControl[iControl].zId)); break;
-    case 3: TEXT(srmOwnerName(pCell->eOwner)); break;
+    case 3: OWNER(pCell->eOwner); break;
     case 4: if( pT ) TEXT(SRM_STR(pT->zAwsDuty)); break;
     case 5: if( pT ) TEXT(SRM_STR(pT->zCustomerDuty)); break;
     case 6: if( pT ) TEXT(SRM_STR(pT->zSource)); break;
