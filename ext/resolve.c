@@ -82,24 +82,50 @@ static int srmKeyTarget(int k, SrmTarget *pOut){
   return 1;
 }
 
-/* Fill ap[0..n) with the first n colons of z[..zEnd); return how many
-** there are, up to n. */
-SRM_INLINE int srmColons(const char *z, const char *zEnd, const char **ap, int n){
-  int i = 0;
-  for(; zEnd - z >= 8; z+=8){
-    uint64_t m = srmZeroBytes(srmLoad(z) ^ SRM_COLONS);
-    for(; m; m &= m - 1){
-      ap[i++] = z + srmFirstByte(m);
-      if( i==n ) return i;
-    }
+/*
+** The colons of z[..zEnd), in order, 8 bytes at a time: srmColonsStart()
+** sets up a scan from z, srmColonNext() returns the next colon or 0 when
+** there is none.  *pm holds the colons of the word at *pz not yet returned.
+*/
+SRM_INLINE uint64_t srmColonWord(const char *z, const char *zEnd){
+  uint64_t w = zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, (size_t)(zEnd - z));
+  return srmZeroBytes(w ^ SRM_COLONS);      /* padding bytes are 0, not ':' */
+}
+SRM_INLINE void srmColonsStart(const char *z, const char *zEnd, const char **pz, uint64_t *pm){
+  *pz = z;
+  *pm = z<zEnd ? srmColonWord(z, zEnd) : 0;
+}
+SRM_INLINE const char *srmColonNext(const char **pz, uint64_t *pm, const char *zEnd){
+  const char *z = *pz;
+  uint64_t m = *pm;
+  while( m==0 ){
+    z += 8;
+    if( z>=zEnd ) return 0;
+    m = srmColonWord(z, zEnd);
   }
-  for(; z<zEnd; z++){
-    if( *z==':' ){
-      ap[i++] = z;
-      if( i==n ) return i;
-    }
+  *pz = z;
+  *pm = m & (m - 1);
+  return z + srmFirstByte(m);
+}
+
+/*
+** The 4 colons after "arn:" of the ARN z[0..zEnd) (after its partition,
+** namespace, region and account) in ap[], or 0 when there are fewer.  The
+** partition is nearly always "aws", checked as one word.
+*/
+SRM_INLINE int srmArnColons(const char *z, const char *zEnd, const char *ap[4]){
+  const char *zScan;
+  uint64_t m;
+  if( zEnd - z>=8 && srmLoad(z)==SRM_ARN_AWS ){
+    ap[0] = z + 7;
+    srmColonsStart(z + 8, zEnd, &zScan, &m);
+  }else{
+    srmColonsStart(z + 4, zEnd, &zScan, &m);
+    if( (ap[0] = srmColonNext(&zScan, &m, zEnd))==0 ) return 0;
   }
-  return i;
+  return (ap[1] = srmColonNext(&zScan, &m, zEnd))!=0
+      && (ap[2] = srmColonNext(&zScan, &m, zEnd))!=0
+      && (ap[3] = srmColonNext(&zScan, &m, zEnd))!=0;
 }
 
 /* The end of the resource type that starts at z: the first '/' or ':' of
@@ -165,7 +191,7 @@ SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
 int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
   const char *zEnd = z + n, *p, *q, *ap[4];
   int i;
-  if( n<4 || memcmp(z, "arn:", 4)!=0 || srmColons(z + 4, zEnd, ap, 4)<4 ) return 0;
+  if( n<4 || memcmp(z, "arn:", 4)!=0 || !srmArnColons(z, zEnd, ap) ) return 0;
   p = z + 4;
   for(i=0; i<4; i++){
     az[i] = p;
@@ -191,16 +217,9 @@ int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
 */
 SRM_INLINE int srmResolveArn(const char *z, const char *zEnd, SrmTarget *pOut,
                              const char **pzAccount, size_t *pnAccount){
-  /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE, ap[] its 4 colons;
-  ** the partition is nearly always "aws". */
+  /* arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE, ap[] its 4 colons */
   const char *ap[4];
-  if( zEnd - z>=8 && srmLoad(z)==SRM_ARN_AWS ){
-    ap[0] = z + 7;
-    if( srmColons(z + 8, zEnd, ap + 1, 3)<3 ) return 0;
-  }else{
-    if( srmColons(z + 4, zEnd, ap, 4)<4 || ap[0]==z+4 ) return 0;
-  }
-  if( ap[1]==ap[0]+1 || ap[3]+1==zEnd ) return 0;
+  if( !srmArnColons(z, zEnd, ap) || ap[0]==z+4 || ap[1]==ap[0]+1 || ap[3]+1==zEnd ) return 0;
   *pzAccount = ap[2] + 1;
   *pnAccount = (size_t)(ap[3] - ap[2] - 1);
   return srmResolveTyped(ap[0] + 1, (size_t)(ap[1] - ap[0] - 1), ap[3] + 1, zEnd, 0, pOut);
