@@ -4,10 +4,12 @@
 #
 #     sh test/bench/callgrind.sh [--check THRESHOLDS] [--rows N] [BENCH [LIB]]
 #
-# Runs noop, responsibility(arn), responsibility(rtype) and srm_service(arn)
-# over N rows (default 100000), each in its own valgrind run, and prints
-# instructions per row and each function's own instructions per row (its
-# query minus the noop() query).  With --check, compares with THRESHOLDS
+# Runs noop, noop_read, responsibility(arn), responsibility(rtype) and
+# srm_service(arn) over N rows (default 100000), each in its own valgrind
+# run, and prints instructions per row and each function's own instructions
+# per row (its query minus the noop() query).  noop_read_own_ipr is the part
+# of that any function with responsibility()'s arguments pays SQLite's API
+# (reading x as text, its length, the control's auxdata).  With --check, compares with THRESHOLDS
 # (lines "NAME MAX", # comments) and exits 1 naming every value above its
 # maximum.  Profiles are kept in build/callgrind/ for callgrind_annotate:
 #
@@ -46,11 +48,13 @@ count(){
 ipr(){ awk -v n="$1" -v r="$rows" 'BEGIN{ printf "%.1f", n/r }'; }
 
 noop=$(count noop) || exit 1
+noopread=$(count noop_read) || exit 1
 arn=$(count resp_arn) || exit 1
 rtype=$(count resp_rtype) || exit 1
 svc=$(count srm_service) || exit 1
 
 results="noop_ipr $(ipr "$noop")
+noop_read_own_ipr $(ipr $((noopread - noop)))
 responsibility_arn_ipr $(ipr "$arn")
 responsibility_rtype_ipr $(ipr "$rtype")
 srm_service_ipr $(ipr "$svc")
