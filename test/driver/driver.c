@@ -16,7 +16,11 @@
 **      srm_arn(), every error message, NULLs and odd types;
 **   2. srm_inventory() over each sample in data/samples/, with the format given and
 **      detected, against the row counts of data/samples/README.md;
-**   3. out of memory: SQLITE_CONFIG_MALLOC with an allocator that fails the
+**   3. what only the C API reaches: a VFS whose clock the test sets (the
+**      decisions in force change with date('now') alone), and
+**      sqlite3_srm_init() called again while a statement runs (SQLITE_BUSY,
+**      with the reason or with no pzErrMsg);
+**   4. out of memory: SQLITE_CONFIG_MALLOC with an allocator that fails the
 **      Nth allocation, N = 1, 2, ... for each query until the query completes
 **      without a failure (persistent: N and every later one fail; once:
 **      only N).  Every run must give the answer of a run without failures,
@@ -24,8 +28,9 @@
 **      answer is an error anyway, SQLITE_ERROR with SQLite's generic text
 **      (SQLite itself could not copy the message); never a crash, a leak
 **      (LeakSanitizer at exit), another answer or another error;
-**   4. with -DSRM_TEST_VERSION (driver-refuse): sqlite3_srm_init() refuses
-**      with "srm needs SQLite 3.31.0 or later, this is X".
+**   5. with -DSRM_TEST_VERSION (driver-refuse): sqlite3_srm_init() refuses
+**      with "srm needs SQLite 3.31.0 or later, this is X" (or with no
+**      message when pzErrMsg is NULL).
 **
 ** The last line is "N passed, N failed"; the exit status is 1 on a failure.
 */
@@ -310,7 +315,90 @@ static void checkInventories(sqlite3 *db, const char *zDir){
   }
 }
 
-/* ---- 3. out of memory --------------------------------------------------- */
+/* ---- 3. what needs the C API ------------------------------------------ */
+
+/* A VFS that is the default one with a clock the test sets: date('now')
+** is what setClock() says. */
+static sqlite3_vfs clockVfs;
+static sqlite3_int64 iClockMs;  /* Julian day number, in milliseconds */
+static int clockTimeInt64(sqlite3_vfs *pVfs, sqlite3_int64 *pT){
+  (void)pVfs;
+  *pT = iClockMs;
+  return SQLITE_OK;
+}
+static int clockTime(sqlite3_vfs *pVfs, double *pT){
+  (void)pVfs;
+  *pT = (double)iClockMs/86400000.0;
+  return SQLITE_OK;
+}
+static void setClock(sqlite3 *db, const char *zDate){
+  sqlite3_stmt *pStmt;
+  sqlite3_prepare_v2(db, "SELECT CAST(julianday(?1, '+12 hours')*86400000 AS INTEGER)", -1, &pStmt, 0);
+  sqlite3_bind_text(pStmt, 1, zDate, -1, SQLITE_STATIC);
+  if( sqlite3_step(pStmt)!=SQLITE_ROW ){ fprintf(stderr, "driver: clock\n"); exit(2); }
+  iClockMs = sqlite3_column_int64(pStmt, 0);
+  sqlite3_finalize(pStmt);
+}
+
+/* The decisions in force change with the date alone: the cache reloads
+** when date('now') moves, with no write to srm_decisions. */
+static void checkClock(sqlite3 *db0){
+  sqlite3 *db;
+  clockVfs = *sqlite3_vfs_find(0);
+  clockVfs.zName = "srmclock";
+  clockVfs.pNext = 0;
+  clockVfs.xCurrentTime = clockTime;
+  if( clockVfs.iVersion>=2 ) clockVfs.xCurrentTimeInt64 = clockTimeInt64;
+  sqlite3_vfs_register(&clockVfs, 0);
+  setClock(db0, "2030-06-10");
+  if( sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE, "srmclock")!=SQLITE_OK
+   || sqlite3_exec(db, "SELECT srm_overlay_init();"
+                       "INSERT INTO srm_decisions(service, control, owner, reason, approved_by,"
+                       " decided_on, expires_on)"
+                       " VALUES ('ec2', 'host_os', 'customer', 'r', 'a', '2030-01-01', '2030-06-15')",
+                   0, 0, 0)!=SQLITE_OK ){
+    fprintf(stderr, "driver: clock: %s\n", sqlite3_errmsg(db));
+    exit(2);
+  }
+  doSql(db, "clock-1.1", "SELECT date('now'), effective_responsibility('ec2', 'host_os'),"
+                         " effective_decision('ec2', 'host_os')", "2030-06-10|customer|1");
+  setClock(db0, "2030-06-16");
+  doSql(db, "clock-1.2", "SELECT date('now'), effective_responsibility('ec2', 'host_os'),"
+                         " effective_decision('ec2', 'host_os')", "2030-06-16|aws|NULL");
+  setClock(db0, "2030-06-15");
+  doSql(db, "clock-1.3", "SELECT date('now'), effective_responsibility('ec2', 'host_os'),"
+                         " effective_decision('ec2', 'host_os')", "2030-06-15|customer|1");
+  doSql(db, "clock-1.4", "SELECT n FROM srm_decisions_version", "1");
+  sqlite3_close(db);
+  sqlite3_vfs_unregister(&clockVfs);
+}
+
+/* sqlite3_srm_init() called by the application on a connection that has a
+** statement running: SQLite refuses to replace functions then, and the
+** refusal comes back with its reason (or without, for a NULL pzErrMsg);
+** the functions registered before stay. */
+static void checkInitBusy(sqlite3 *db){
+  sqlite3_stmt *pStmt;
+  char *zErr = 0;
+  int rc;
+  static const char zWant[] = "srm: unable to delete/modify user-function due to active statements";
+  sqlite3_prepare_v2(db, "SELECT 1 UNION ALL SELECT 2", -1, &pStmt, 0);
+  sqlite3_step(pStmt);
+  rc = sqlite3_srm_init(db, &zErr, 0);
+  check("init-1.1", rc==SQLITE_BUSY, sqlite3_errstr(rc), sqlite3_errstr(SQLITE_BUSY));
+  check("init-1.2", zErr && strcmp(zErr, zWant)==0, zErr ? zErr : "(no message)", zWant);
+  sqlite3_free(zErr);
+  rc = sqlite3_srm_init(db, 0, 0);
+  check("init-1.3", rc==SQLITE_BUSY, sqlite3_errstr(rc), sqlite3_errstr(SQLITE_BUSY));
+  sqlite3_finalize(pStmt);
+  doSql(db, "init-1.4", "SELECT responsibility('ec2', 'host_os')", "aws");
+  rc = sqlite3_srm_init(db, 0, 0);
+  check("init-1.5", rc==SQLITE_OK, sqlite3_errstr(rc), sqlite3_errstr(SQLITE_OK));
+  doSql(db, "init-1.6", "SELECT responsibility('ec2', 'host_os'), effective_responsibility('ec2', 'host_os')",
+        "aws|aws");
+}
+
+/* ---- 4. out of memory --------------------------------------------------- */
 
 static sqlite3_mem_methods memDefault;
 static int iFailAt = 0;         /* fail the allocation with this number; 0 never */
@@ -353,6 +441,18 @@ static const char *const azOomSql[] = {
   "SELECT * FROM srm_inventory('{\"Resources\":[', 'aws_resource_explorer')",
   "SELECT * FROM srm_inventory('{\"x\":1}')",
   "SELECT srm_overlay_init(), effective_responsibility('ec2', 'host_os')",
+  /* numbers where text is expected: converting them takes memory */
+  "SELECT responsibility(12345, 'host_os'), srm_arn(12, 'service'),"
+  " effective_responsibility(12346, 'host_os')",
+  "SELECT responsibility(x'656332', 'host_os'), effective_responsibility(x'656373', 'host_os')",
+  "SELECT responsibility('ec2', 7)",
+  "SELECT responsibility('ecs', 'host_os', 7)",
+  "SELECT srm_arn('arn:aws:s3:::b', 7)",
+  "SELECT effective_responsibility('ec2', 7)",
+  "SELECT effective_decision('ecs', 'host_os', 7)",
+  "SELECT count(*) FROM srm_services WHERE service = 42",
+  "SELECT * FROM srm_inventory('arn:aws:s3:::a', 5)",
+  "SELECT arn, service FROM srm_inventory(12345)",
 };
 
 /* Queries run with failing allocations on a database that has decisions:
@@ -514,7 +614,7 @@ static void checkOom(const char *zDir){
 
 #endif /* !SRM_TEST_VERSION */
 
-/* ---- 4. the version refusal --------------------------------------------- */
+/* ---- 5. the version refusal --------------------------------------------- */
 
 #ifdef SRM_TEST_VERSION
 static void checkRefusal(void){
@@ -530,6 +630,9 @@ static void checkRefusal(void){
   sqlite3_free(zErr);
   /* nothing was registered */
   doSql(db, "refuse-1.3", "SELECT count(*) FROM pragma_function_list WHERE name LIKE 'srm%'", "0");
+  /* an application may pass no pzErrMsg */
+  rc = sqlite3_srm_init(db, 0, 0);
+  check("refuse-1.5", rc==SQLITE_ERROR, rc==SQLITE_ERROR ? "SQLITE_ERROR" : "another code", "SQLITE_ERROR");
   sqlite3_close(db);
   /* as an automatic extension, every open fails with the message */
   sqlite3_auto_extension((void(*)(void))sqlite3_srm_init);
@@ -575,6 +678,8 @@ int main(int argc, char **argv){
   }
   checkCore(db);
   checkInventories(db, zDir);
+  checkClock(db);
+  checkInitBusy(db);
   sqlite3_close(db);
   checkOom(zDir);
   sqlite3_reset_auto_extension();
