@@ -133,46 +133,46 @@ static const char zPropsSql[] =
 #define SLOT_N     13
 
 /* What a path of an item is. */
-#define KEY_FIELD  0      /* a field: slot iSlot, priority iPri */
+#define KEY_FIELD  0      /* a field: slot iSlot */
 #define KEY_TAGS   1      /* the tags: an object, or a list of pairs */
 #define KEY_PROPS  2      /* Resource Explorer's Properties */
 
 typedef struct InvKey InvKey;
 struct InvKey {
   const char *zPath;
-  unsigned char eKind, iSlot, iPri;
+  unsigned char eKind, iSlot;
 };
 
 static const InvKey aConfigKey[] = {
-  { "$.ARN", KEY_FIELD, SLOT_ARN, 0 },            { "$.arn", KEY_FIELD, SLOT_ARN, 1 },
-  { "$.resourceType", KEY_FIELD, SLOT_TYPE, 0 },  { "$.resourceId", KEY_FIELD, SLOT_ID, 0 },
-  { "$.resourceName", KEY_FIELD, SLOT_NAME, 0 },
-  { "$.awsAccountId", KEY_FIELD, SLOT_ACCT, 0 },  { "$.accountId", KEY_FIELD, SLOT_ACCT, 1 },
-  { "$.awsRegion", KEY_FIELD, SLOT_REGION, 0 },   { "$.tags", KEY_TAGS, SLOT_TAGS, 0 },
+  { "$.ARN", KEY_FIELD, SLOT_ARN },            { "$.arn", KEY_FIELD, SLOT_ARN },
+  { "$.resourceType", KEY_FIELD, SLOT_TYPE },  { "$.resourceId", KEY_FIELD, SLOT_ID },
+  { "$.resourceName", KEY_FIELD, SLOT_NAME },
+  { "$.awsAccountId", KEY_FIELD, SLOT_ACCT },  { "$.accountId", KEY_FIELD, SLOT_ACCT },
+  { "$.awsRegion", KEY_FIELD, SLOT_REGION },   { "$.tags", KEY_TAGS, SLOT_TAGS },
 };
 static const InvKey aTaggingKey[] = {
-  { "$.ResourceARN", KEY_FIELD, SLOT_ARN, 0 },    { "$.Tags", KEY_TAGS, SLOT_TAGS, 0 },
+  { "$.ResourceARN", KEY_FIELD, SLOT_ARN },    { "$.Tags", KEY_TAGS, SLOT_TAGS },
 };
 static const InvKey aExplorerKey[] = {
-  { "$.Arn", KEY_FIELD, SLOT_ARN, 0 },            { "$.ResourceType", KEY_FIELD, SLOT_TYPE, 0 },
-  { "$.OwningAccountId", KEY_FIELD, SLOT_ACCT, 0 }, { "$.Region", KEY_FIELD, SLOT_REGION, 0 },
-  { "$.Properties", KEY_PROPS, SLOT_TAGS, 0 },
+  { "$.Arn", KEY_FIELD, SLOT_ARN },            { "$.ResourceType", KEY_FIELD, SLOT_TYPE },
+  { "$.OwningAccountId", KEY_FIELD, SLOT_ACCT }, { "$.Region", KEY_FIELD, SLOT_REGION },
+  { "$.Properties", KEY_PROPS, SLOT_TAGS },
 };
 /* What in the configuration says the variant: pHints, one json_extract()
 ** of these paths over the item. */
 static const InvKey aHintKey[] = {
-  { "$.configuration.packageType", KEY_FIELD, SLOT_HINT+0, 0 },
-  { "$.configuration.PackageType", KEY_FIELD, SLOT_HINT+0, 1 },
-  { "$.configuration.runtime", KEY_FIELD, SLOT_HINT+1, 0 },
-  { "$.configuration.Runtime", KEY_FIELD, SLOT_HINT+1, 1 },
-  { "$.configuration.launchType", KEY_FIELD, SLOT_HINT+2, 0 },
-  { "$.configuration.LaunchType", KEY_FIELD, SLOT_HINT+2, 1 },
-  { "$.configuration.requiresCompatibilities", KEY_FIELD, SLOT_HINT+3, 0 },
-  { "$.configuration.RequiresCompatibilities", KEY_FIELD, SLOT_HINT+3, 1 },
-  { "$.configuration.engine", KEY_FIELD, SLOT_HINT+4, 0 },
-  { "$.configuration.Engine", KEY_FIELD, SLOT_HINT+4, 1 },
-  { "$.configuration.capacityProviderStrategy", KEY_FIELD, SLOT_HINT+5, 0 },
-  { "$.configuration.CapacityProviderStrategy", KEY_FIELD, SLOT_HINT+5, 1 },
+  { "$.configuration.packageType", KEY_FIELD, SLOT_HINT+0 },
+  { "$.configuration.PackageType", KEY_FIELD, SLOT_HINT+0 },
+  { "$.configuration.runtime", KEY_FIELD, SLOT_HINT+1 },
+  { "$.configuration.Runtime", KEY_FIELD, SLOT_HINT+1 },
+  { "$.configuration.launchType", KEY_FIELD, SLOT_HINT+2 },
+  { "$.configuration.LaunchType", KEY_FIELD, SLOT_HINT+2 },
+  { "$.configuration.requiresCompatibilities", KEY_FIELD, SLOT_HINT+3 },
+  { "$.configuration.RequiresCompatibilities", KEY_FIELD, SLOT_HINT+3 },
+  { "$.configuration.engine", KEY_FIELD, SLOT_HINT+4 },
+  { "$.configuration.Engine", KEY_FIELD, SLOT_HINT+4 },
+  { "$.configuration.capacityProviderStrategy", KEY_FIELD, SLOT_HINT+5 },
+  { "$.configuration.CapacityProviderStrategy", KEY_FIELD, SLOT_HINT+5 },
 };
 #define N_KEY(a) ((int)(sizeof(a)/sizeof(a[0])))
 
@@ -216,7 +216,6 @@ static char *invItemsSql(const InvKey *aKey, int nKey, int bHints){
 typedef struct InvSlot InvSlot;
 struct InvSlot {
   int eType;                   /* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT */
-  int iPri;                    /* priority of the key that set it */
   int bJson;
   sqlite3_int64 i;
   double r;
@@ -361,8 +360,8 @@ static int invPrepare(inv_cursor *pCur, sqlite3_stmt **pp, const char *zSql){
   return SQLITE_OK;
 }
 
-/* Slot p = column i of pStmt, with the key's priority iPri. */
-static int invSlotSet(InvSlot *p, sqlite3_stmt *pStmt, int i, int iPri){
+/* Slot p = column i of pStmt. */
+static int invSlotSet(InvSlot *p, sqlite3_stmt *pStmt, int i){
   sqlite3_value *pVal = sqlite3_column_value(pStmt, i);
   int eType = sqlite3_value_type(pVal);
   p->eType = SQLITE_NULL;
@@ -385,38 +384,38 @@ static int invSlotSet(InvSlot *p, sqlite3_stmt *pStmt, int i, int iPri){
     p->n = n;
   }
   p->eType = eType;
-  p->iPri = iPri;
   return SQLITE_OK;
 }
 
-/* The result of slot i, as its type (bText: as text). */
-static void invSlotResult(sqlite3_context *ctx, inv_cursor *pCur, int i, int bText){
+/* The result of slot i, as its type. */
+static void invSlotResult(sqlite3_context *ctx, inv_cursor *pCur, int i){
   const InvSlot *p = &pCur->aSlot[i];
-  switch( bText ? (p->eType==SQLITE_NULL ? SQLITE_NULL : SQLITE_TEXT) : p->eType ){
+  switch( p->eType ){
     case SQLITE_INTEGER: sqlite3_result_int64(ctx, p->i); break;
     case SQLITE_FLOAT:   sqlite3_result_double(ctx, p->r); break;
     case SQLITE_TEXT:
       sqlite3_result_text(ctx, p->z, p->n, SQLITE_TRANSIENT);
-      if( p->bJson && !bText ) sqlite3_result_subtype(ctx, 'J');
+      if( p->bJson ) sqlite3_result_subtype(ctx, 'J');
       break;
     default: break;
   }
 }
 
 /* Row pStmt (columns: key, type, value) is path pKey of the item: put the
-** value in its slot if it is not null, unless a path of higher priority
-** filled the slot.  The tags become an object. */
+** value in its slot if it is not null, unless an earlier path of the same
+** slot filled it (rows come in path order, and of two paths for one field
+** the first listed wins).  The tags become an object. */
 static int invPick(inv_cursor *pCur, sqlite3_stmt *pStmt, const InvKey *pKey){
   InvSlot *p = &pCur->aSlot[pKey->iSlot];
   int rc = SQLITE_OK;
   if( sqlite3_column_type(pStmt, 2)==SQLITE_NULL ) return SQLITE_OK;
   if( pKey->eKind==KEY_FIELD ){
-    if( p->eType==SQLITE_NULL || p->iPri>pKey->iPri ) rc = invSlotSet(p, pStmt, 2, pKey->iPri);
+    if( p->eType==SQLITE_NULL ) rc = invSlotSet(p, pStmt, 2);
   }else if( pKey->eKind==KEY_TAGS ){
     /* An object as it is, a list of pairs as an object, else NULL. */
     const char *zType = (const char*)sqlite3_column_text(pStmt, 1);
     if( zType && strcmp(zType, "object")==0 ){
-      rc = invSlotSet(p, pStmt, 2, 0);
+      rc = invSlotSet(p, pStmt, 2);
     }else if( zType && strcmp(zType, "array")==0 ){
       const char *zList = (const char*)sqlite3_column_text(pStmt, 2);
       rc = invPrepare(pCur, &pCur->pTagList, aInvFormat[pCur->eFormat].zTagListSql);
@@ -424,7 +423,7 @@ static int invPick(inv_cursor *pCur, sqlite3_stmt *pStmt, const InvKey *pKey){
       if( rc!=SQLITE_OK ) return rc;
       sqlite3_bind_text(pCur->pTagList, 1, zList, sqlite3_column_bytes(pStmt, 2), SQLITE_STATIC);
       rc = sqlite3_step(pCur->pTagList);
-      if( rc==SQLITE_ROW ) rc = invSlotSet(p, pCur->pTagList, 0, 0);
+      if( rc==SQLITE_ROW ) rc = invSlotSet(p, pCur->pTagList, 0);
       else rc = invStmtError(pCur, rc==SQLITE_DONE ? SQLITE_ERROR : rc);
       sqlite3_reset(pCur->pTagList);
     }
@@ -441,7 +440,7 @@ static int invSlotFrom(inv_cursor *pCur, sqlite3_stmt **pp, const char *zSql,
   if( rc!=SQLITE_OK ) return rc;
   sqlite3_bind_text(*pp, 1, z, n, SQLITE_STATIC);
   rc = sqlite3_step(*pp);
-  if( rc==SQLITE_ROW ) rc = invSlotSet(&pCur->aSlot[iSlot], *pp, 0, 0);
+  if( rc==SQLITE_ROW ) rc = invSlotSet(&pCur->aSlot[iSlot], *pp, 0);
   else if( rc==SQLITE_DONE ) rc = SQLITE_OK;
   else rc = invStmtError(pCur, rc);
   sqlite3_reset(*pp);
@@ -789,17 +788,17 @@ static int invColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol){
       }
       break;
     case INV_TYPE:
-      if( pCur->eFormat!=FMT_ARN_LIST ) invSlotResult(ctx, pCur, SLOT_TYPE, 0);
+      if( pCur->eFormat!=FMT_ARN_LIST ) invSlotResult(ctx, pCur, SLOT_TYPE);
       break;
     case INV_ID:      invResultPart(ctx, pCur, SLOT_ID, 5); break;
     case INV_ACCOUNT: invResultPart(ctx, pCur, SLOT_ACCT, 3); break;
     case INV_REGION:  invResultPart(ctx, pCur, SLOT_REGION, 2); break;
     case INV_NAME:
-      if( pCur->eFormat!=FMT_ARN_LIST ) invSlotResult(ctx, pCur, SLOT_NAME, 0);
+      if( pCur->eFormat!=FMT_ARN_LIST ) invSlotResult(ctx, pCur, SLOT_NAME);
       break;
     case INV_TAGS:
       if( pCur->eFormat!=FMT_ARN_LIST ){
-        invSlotResult(ctx, pCur, SLOT_TAGS, 0);
+        invSlotResult(ctx, pCur, SLOT_TAGS);
         sqlite3_result_subtype(ctx, 'J');
       }
       break;

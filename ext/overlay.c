@@ -143,10 +143,11 @@ struct SrmOverlay {
 
 /* ---- validation ---- */
 
+/* Is z (not NULL) a date YYYY-MM-DD? */
 static int srmIsDate(const char *z){
   static const int aDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int i, y, m, d;
-  if( z==0 || strlen(z)!=10 || z[4]!='-' || z[7]!='-' ) return 0;
+  if( strlen(z)!=10 || z[4]!='-' || z[7]!='-' ) return 0;
   for(i=0; i<10; i++){
     if( i!=4 && i!=7 && (z[i]<'0' || z[i]>'9') ) return 0;
   }
@@ -508,9 +509,10 @@ static int srmOverlayIndex(SrmOverlay *p){
     p->aSvcMemo[s] = nMemo;
     nMemo += (1 + srmService[s].nVariant)*nControl;
   }
-  p->aMemo = sqlite3_malloc64(sizeof(SrmMemo)*(sqlite3_uint64)(nMemo ? nMemo : 1));
+  /* nMemo>0: srmOverlayLoad() calls this only when p->n>0. */
+  p->aMemo = sqlite3_malloc64(sizeof(SrmMemo)*(sqlite3_uint64)nMemo);
   if( p->aMemo==0 ) return SQLITE_NOMEM;
-  memset(p->aMemo, 0, sizeof(SrmMemo)*(size_t)(nMemo ? nMemo : 1));
+  memset(p->aMemo, 0, sizeof(SrmMemo)*(size_t)nMemo);
   for(i=0; nRes+nAcct && i<=(int)(p->mRes + 1 + p->mAcct); i++){
     const SrmHit *e = i<=(int)p->mRes ? &p->aRes[i] : &p->aAcct[i - (int)p->mRes - 1];
     const SrmService *pS;

@@ -67,7 +67,8 @@ struct SrmTableDef {
 
 #define TEXT(z)   sqlite3_result_text(ctx, (z), -1, SQLITE_STATIC)
 #define OWNER(e)  sqlite3_result_text(ctx, srmOwnerName(e), srmOwnerLen(e), SQLITE_STATIC)
-#define TEXT0(z)  do{ const char *z_ = (z); if( z_ && z_[0] ) TEXT(z_); }while(0)
+/* An optional string: SRM_STR() is never NULL, an absent string is "". */
+#define TEXT0(z)  do{ const char *z_ = (z); if( z_[0] ) TEXT(z_); }while(0)
 #define INT(i)    sqlite3_result_int(ctx, (i))
 
 /* Binary search in a sorted array of n rows whose key xKey(i) is compared
@@ -496,7 +497,7 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   pCur->nLeft = 0;
   pCur->iRow = 0;
   pCur->iStride = 1;
-  if( (idxNum & 7)==0 && (idxNum & 8)==0 ){
+  if( (idxNum & 15)==0 ){
     pCur->nLeft = pDef->xRows();
     return SQLITE_OK;
   }
@@ -544,7 +545,7 @@ static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
     for(k=0; k<3 && pDef->aKey[k]!=p->iColumn; k++){}
     if( k==3 ) continue;
     zColl = sqlite3_vtab_collation(pInfo, i);
-    if( zColl && sqlite3_stricmp(zColl, "BINARY")!=0 ) continue;
+    if( sqlite3_stricmp(zColl, "BINARY")!=0 ) continue;
     if( p->op==SQLITE_INDEX_CONSTRAINT_EQ ){
       if( aUse[k]<0 ) aUse[k] = i;
     }else if( bMatrix && k==1 && p->op==SQLITE_INDEX_CONSTRAINT_IS ){
