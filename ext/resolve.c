@@ -283,11 +283,11 @@ int srmServiceFind(const char *z, size_t n){
     return -1;
   }
   if( n<=8 ){
-    w0 = (n==8 || zEnd - z >= 8) ? srmLoad(z) : srmLoadShort(z, n);
+    w0 = n==8 ? srmLoad(z) : srmLoadShort(z, n);
     h = srmHashEnd(srmHashWord(SRM_HASH_SEED, w0, n));
   }else{
     w0 = srmLoad(z);
-    w1 = (n==16 || zEnd - z >= 16) ? srmLoad(z + 8) : srmLoadShort(z + 8, n - 8);
+    w1 = n==16 ? srmLoad(z + 8) : srmLoadShort(z + 8, n - 8);
     h = srmHashEnd(srmHashWord(srmHashWord(SRM_HASH_SEED, w0, 8), w1, n - 8));
   }
   for(k = h & SRM_KEY_MASK; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){

@@ -158,7 +158,9 @@ struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 ** string so that a key can be read as words.
 */
 #include <stdint.h>
-#if defined(__GNUC__) || defined(__clang__)
+/* Forced inline, but for the coverage build (one copy of each function, so
+** that gcov counts each branch once). */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SRM_NO_FORCE_INLINE)
 # define SRM_INLINE static inline __attribute__((always_inline))
 #else
 # define SRM_INLINE static inline

@@ -242,7 +242,7 @@ tsan: build/threads/threads
 # merges the counts per source line.  What stays uncovered and why:
 # test/coverage-notes.txt.
 
-H_COV_CFLAGS = $(WARN) -Iext -Ibuild -O0 -g --coverage -include build/version.h
+H_COV_CFLAGS = $(WARN) -Iext -Ibuild -O0 -g --coverage -include build/version.h -DSRM_NO_FORCE_INLINE
 
 build/coverage/srm.so: $(H_SRC_DEPS) | harden-deps
 	@mkdir -p $(@D)
@@ -269,7 +269,7 @@ build/coverage/driver/driver: test/driver/driver.c $(H_SRC_DEPS) | harden-deps
 build/coverage/refuse/driver: test/driver/driver.c $(H_SRC_DEPS) | harden-deps
 	@$(call h_cov_driver,$(@D),-DSRM_TEST_VERSION=3030000)
 
-H_GCOVR = gcovr --root . --filter 'ext/.*\.c' --exclude ext/mkdata.c build/coverage
+H_GCOVR = gcovr --root . --filter 'ext/.*\.[ch]' --exclude ext/mkdata.c build/coverage
 
 coverage: build/coverage/srm.so build/coverage/driver/driver build/coverage/refuse/driver \
     harden-deps deps-test | $(NODE_SQLITE)
