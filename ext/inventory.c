@@ -737,15 +737,16 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
       sqlite3_bind_text(pCheck, 1, pCur->zDoc, nBind, SQLITE_STATIC);
       sqlite3_bind_text(pCheck, 2, aInvFormat[eFormat].zPath, -1, SQLITE_STATIC);
       rc = sqlite3_step(pCheck);
-      if( rc==SQLITE_ROW && sqlite3_column_int(pCheck, 0)==0 ){
-        rc = invError(pCur, sqlite3_mprintf("srm_inventory: the document has no \"%s\" array (format %s)",
-                                            aInvFormat[eFormat].zPath + 2, azFormat[eFormat]));
-      }else if( rc==SQLITE_ROW || rc==SQLITE_DONE ){
-        rc = SQLITE_OK;
-      }else if( rc!=SQLITE_NOMEM ){
-        rc = invError(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
-                                            sqlite3_errmsg(pCur->db), azFormat[eFormat]));
-      }
+    }
+    if( rc==SQLITE_ROW && sqlite3_column_int(pCheck, 0)==0 ){
+      rc = invError(pCur, sqlite3_mprintf("srm_inventory: the document has no \"%s\" array (format %s)",
+                                          aInvFormat[eFormat].zPath + 2, azFormat[eFormat]));
+    }else if( rc==SQLITE_ROW || rc==SQLITE_DONE ){
+      rc = SQLITE_OK;
+    }else if( rc!=SQLITE_NOMEM ){
+      /* the prepare or the step failed (an authorizer, say) */
+      rc = invError(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
+                                          sqlite3_errmsg(pCur->db), azFormat[eFormat]));
     }
     sqlite3_finalize(pCheck);
   }
