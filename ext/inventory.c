@@ -105,17 +105,20 @@ static const char *const azFormat[FMT_N] = {
 ** null wins: coalesce(json_extract(...), json_extract(...)).
 */
 
-/* A tag list (?1, an array of {key, value}) as an object. */
+/* A tag list (?1, an array of {key, value}) as an object.  Entries that
+** are not objects, or have no key, are skipped (a NULL key would also make
+** SQLite before 3.45 write invalid JSON). */
 #define INV_TAG_LIST_SQL(k, v) \
-  "SELECT json_group_object(" \
-     "coalesce(json_extract(value, '$." k "'), json_extract(value, '$.Key'))," \
-     "coalesce(json_extract(value, '$." v "'), json_extract(value, '$.Value')))" \
-  " FROM json_each(?1)"
+  "SELECT json_group_object(key, value) FROM (SELECT " \
+     "coalesce(json_extract(value, '$." k "'), json_extract(value, '$.Key')) AS key," \
+     "coalesce(json_extract(value, '$." v "'), json_extract(value, '$.Value')) AS value" \
+  " FROM json_each(?1) WHERE type = 'object') WHERE key IS NOT NULL"
 static const char zNameSql[] = "SELECT json_extract(?1, '$.Name')";
 static const char zPropsSql[] =
   "SELECT CASE json_type(p.value, '$.Data') WHEN 'array' THEN"
   " (SELECT json_group_object(json_extract(d.value, '$.Key'), json_extract(d.value, '$.Value'))"
-  "    FROM json_each(p.value, '$.Data') d) END"
+  "    FROM json_each(p.value, '$.Data') d"
+  "   WHERE d.type = 'object' AND json_extract(d.value, '$.Key') IS NOT NULL) END"
   " FROM json_each(?1, '$.Properties') p WHERE json_extract(p.value, '$.Name') = 'tags'";
 
 /* Slots of a row: 0 arn, 1 resource_type, 2 resource_id, 3 name,

@@ -126,7 +126,10 @@ struct SrmMemo {
 typedef struct SrmOverlay SrmOverlay;
 struct SrmOverlay {
   sqlite3 *db;
+  int nRef;                     /* functions registered with it (srmOverlayUnref) */
   sqlite3_int64 iVersion;       /* srm_decisions_version.n when loaded */
+  sqlite3_int64 iSchema;        /* the schema cookie when loaded (a dropped or
+                                ** replaced srm_decisions moves no counter) */
   char zToday[11];
   int bLoaded;                  /* a cache is in place (maybe empty) */
   SrmDecision *a;               /* the decisions in force, by service, then precedence */
@@ -308,7 +311,13 @@ static void srmOverlayInitFunc(sqlite3_context *ctx, int argc, sqlite3_value **a
   char *zErr = 0;
   int rc;
   (void)argc; (void)argv;
-  rc = sqlite3_exec(db, srmOverlaySchema, 0, 0, &zErr);
+  /* All or nothing: in a savepoint, undone when a statement fails. */
+  rc = sqlite3_exec(db, "SAVEPOINT srm_overlay_init", 0, 0, &zErr);
+  if( rc==SQLITE_OK ){
+    rc = sqlite3_exec(db, srmOverlaySchema, 0, 0, &zErr);
+    if( rc!=SQLITE_OK ) sqlite3_exec(db, "ROLLBACK TO srm_overlay_init", 0, 0, 0);
+    sqlite3_exec(db, "RELEASE srm_overlay_init", 0, 0, 0);
+  }
   if( rc!=SQLITE_OK ){
     if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
     else srmRefuse(ctx, sqlite3_mprintf("srm_overlay_init: %s", zErr ? zErr : sqlite3_errstr(rc)));
@@ -344,8 +353,12 @@ static void srmOverlayClear(SrmOverlay *p){
   p->bLoaded = 0;
 }
 
-static void srmOverlayFree(void *pArg){
+/* The destructor of each function registered with the cache: SQLite
+** calls it once per registration, when the function is replaced, when the
+** connection closes, or at once when the registration fails. */
+static void srmOverlayUnref(void *pArg){
   SrmOverlay *p = (SrmOverlay*)pArg;
+  if( --p->nRef>0 ) return;
   srmOverlayClear(p);
   sqlite3_free(p);
 }
@@ -675,31 +688,45 @@ static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, const char *zTo
 */
 static int srmOverlayRefresh(sqlite3_context *ctx, SrmOverlay *p){
   sqlite3_stmt *pStmt = 0;
-  sqlite3_int64 iVersion = -1;
+  sqlite3_int64 iVersion = -1, iSchema = -1;
   char zToday[11] = "";
   char *zErr = 0;
   int rc;
   rc = sqlite3_prepare_v2(p->db,
-      "SELECT n, date('now') FROM srm_decisions_version", -1, &pStmt, 0);
+      "SELECT n, date('now'), (SELECT schema_version FROM pragma_schema_version)"
+      " FROM srm_decisions_version", -1, &pStmt, 0);
   if( rc==SQLITE_NOMEM ){
     sqlite3_result_error_nomem(ctx);
     return rc;
   }
   if( rc!=SQLITE_OK ){
-    /* No overlay in this database: no decisions. */
-    srmOverlayClear(p);
-    p->bLoaded = 1;
-    p->iVersion = -1;
-    return SQLITE_OK;
+    const char *zMsg = sqlite3_errmsg(p->db);
+    if( strncmp(zMsg, "no such table: ", 15)==0 ){
+      /* No overlay in this database: no decisions. */
+      srmOverlayClear(p);
+      p->bLoaded = 1;
+      p->iVersion = -1;
+      return SQLITE_OK;
+    }
+    /* Anything else (an authorizer, a broken schema) is not "no
+    ** decisions": say so rather than answer without them. */
+    srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", zMsg));
+    return rc;
   }
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ){
     const char *z = (const char*)sqlite3_column_text(pStmt, 1);
     iVersion = sqlite3_column_int64(pStmt, 0);
+    iSchema = sqlite3_column_int64(pStmt, 2);
     if( z && strlen(z)==10 ) memcpy(zToday, z, 11);
     rc = SQLITE_OK;
   }else if( rc==SQLITE_DONE ){
-    rc = SQLITE_OK;
+    /* Without its row the counter cannot move, and the cache would never
+    ** see another write. */
+    sqlite3_finalize(pStmt);
+    srmRefuse(ctx, sqlite3_mprintf("srm_decisions: srm_decisions_version has no row"
+                                   " (SELECT srm_overlay_init() puts it back)"));
+    return SQLITE_ERROR;
   }
   sqlite3_finalize(pStmt);
   if( rc!=SQLITE_OK ){
@@ -707,8 +734,10 @@ static int srmOverlayRefresh(sqlite3_context *ctx, SrmOverlay *p){
     else srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", sqlite3_errmsg(p->db)));
     return rc;
   }
-  if( p->bLoaded && p->iVersion==iVersion && strcmp(p->zToday, zToday)==0 ) return SQLITE_OK;
+  if( p->bLoaded && p->iVersion==iVersion && p->iSchema==iSchema
+   && strcmp(p->zToday, zToday)==0 ) return SQLITE_OK;
   rc = srmOverlayLoad(p, iVersion, zToday, &zErr);
+  if( rc==SQLITE_OK ) p->iSchema = iSchema;
   if( rc!=SQLITE_OK ){
     if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
     else srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", zErr ? zErr : "cannot read"));
@@ -909,22 +938,30 @@ static void srmEffectiveDecisionFunc(sqlite3_context *ctx, int argc, sqlite3_val
 }
 
 int srmRegisterOverlay(sqlite3 *db){
+  static const struct {
+    const char *zName;
+    int nArg;
+    void (*xFunc)(sqlite3_context*, int, sqlite3_value**);
+  } aFunc[] = {
+    { "effective_responsibility", 2, srmEffectiveFunc },
+    { "effective_responsibility", 3, srmEffectiveFunc },
+    { "effective_decision",       2, srmEffectiveDecisionFunc },
+    { "effective_decision",       3, srmEffectiveDecisionFunc },
+  };
   SrmOverlay *p = sqlite3_malloc(sizeof(*p));
-  int rc;
+  int rc = SQLITE_OK;
+  size_t i;
   if( p==0 ) return SQLITE_NOMEM;
   memset(p, 0, sizeof(*p));
   p->db = db;
-  /* The first registration owns the cache and frees it with the
-  ** connection (or when the function is replaced). */
-  rc = sqlite3_create_function_v2(db, "effective_responsibility", 2, SQLITE_UTF8, p,
-                                  srmEffectiveFunc, 0, 0, srmOverlayFree);
-  if( rc!=SQLITE_OK ) return rc;
-  rc = sqlite3_create_function(db, "effective_responsibility", 3, SQLITE_UTF8, p,
-                               srmEffectiveFunc, 0, 0);
-  if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "effective_decision", 2, SQLITE_UTF8, p,
-                                                   srmEffectiveDecisionFunc, 0, 0);
-  if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "effective_decision", 3, SQLITE_UTF8, p,
-                                                   srmEffectiveDecisionFunc, 0, 0);
+  /* The cache lives as long as one of its functions: each registration
+  ** holds a reference, so that a second sqlite3_srm_init() on this
+  ** connection that fails half-way leaves no function with a freed cache. */
+  for(i=0; rc==SQLITE_OK && i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
+    p->nRef++;
+    rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, SQLITE_UTF8, p,
+                                    aFunc[i].xFunc, 0, 0, srmOverlayUnref);
+  }
   if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "srm_decision_check", 9,
                                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                                    0, srmDecisionCheckFunc, 0, 0);

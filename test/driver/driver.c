@@ -604,9 +604,56 @@ static void checkOomQuery(const char *zDir, int bP){
   }
 }
 
+/*
+** A second sqlite3_srm_init() on a connection whose overlay cache is loaded,
+** with allocation N failing, N = 1, 2, ...: whatever the init leaves
+** registered must answer (each overlay function holds its own reference to
+** a cache; under ASan a function left with a freed cache would be caught).
+*/
+static void checkOomReinit(int bP){
+  static const char zSql[] =
+    "SELECT effective_responsibility('arn:aws:s3:::b', 'customer_data'),"
+    "       effective_responsibility('s3', 'customer_data', NULL),"
+    "       effective_decision('arn:aws:s3:::b', 'customer_data'),"
+    "       effective_decision('s3', 'customer_data', NULL)";
+  static const char zWant[] = "shared|customer|1|NULL";
+  const char *zName = bP ? "oom-reinit-persistent" : "oom-reinit-once";
+  int n, bOk = 1;
+  for(n=1; n<100000; n++){
+    sqlite3 *db;
+    char *zErr = 0, *zGot;
+    int rc, rc2, nF;
+    if( sqlite3_open(":memory:", &db)!=SQLITE_OK ){ fprintf(stderr, "driver: open\n"); exit(2); }
+    sqlite3_exec(db, "SELECT srm_overlay_init();"
+                     "INSERT INTO srm_decisions(service, control, owner, reason, approved_by, resource_arn)"
+                     " VALUES ('s3', 'customer_data', 'shared', 'r', 'a', 'arn:aws:s3:::b');", 0, 0, 0);
+    zGot = runSql(db, zSql, 0, 0, 0, &rc2);     /* loads the cache */
+    free(zGot);
+    arm(n, bP);
+    rc = sqlite3_srm_init(db, &zErr, 0);
+    nF = nFailed;
+    arm(0, 0);
+    nOomRun++;
+    sqlite3_free(zErr);
+    zGot = runSql(db, zSql, 0, 0, 0, &rc2);
+    if( strcmp(zGot, zWant)!=0 || (rc!=SQLITE_OK && rc!=SQLITE_NOMEM) ){
+      char zMsg[600];
+      snprintf(zMsg, sizeof(zMsg), "init rc=%d, then '%s' (failing allocation %d)", rc, zGot, n);
+      check(zName, 0, zMsg, zWant);
+      bOk = 0;
+    }
+    free(zGot);
+    sqlite3_close(db);
+    if( !bOk || nF==0 ) break;
+  }
+  if( bOk ) nPass++;
+}
+
 static void checkOom(const char *zDir){
   checkOomOpen(1);
   checkOomOpen(0);
+  checkOomReinit(1);
+  checkOomReinit(0);
   checkOomQuery(zDir, 1);
   checkOomQuery(zDir, 0);
   printf("oom: %d runs with a failing allocator\n", nOomRun);
