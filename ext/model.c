@@ -43,6 +43,16 @@ const char *srmVariantOfSlot(int iService, int iSlot){
   return SRM_STR(srmVariant[pS->iVariant + (k==0 ? pS->iDefault : k - 1)].zId);
 }
 
+/* SRM_OWNER_* of the owner named exactly z[0..n) (aws, customer,
+** shared), or 0. */
+int srmOwnerFind(const char *z, size_t n){
+  int e;
+  for(e=SRM_OWNER_AWS; e<=SRM_OWNER_SHARED; e++){
+    if( srmIdEq(srmOwnerName(e), z, n) ) return e;
+  }
+  return 0;
+}
+
 const char *srmBasisName(int eBasis){
   switch( eBasis ){
     case SRM_BASIS_SERVICE:  return "service";

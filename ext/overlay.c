@@ -164,11 +164,8 @@ static int srmIsDate(const char *z){
 
 static int srmOwnerCode(const char *z){
   if( z==0 ) return 0;
-  if( strcmp(z, "aws")==0 ) return SRM_OWNER_AWS;
-  if( strcmp(z, "customer")==0 ) return SRM_OWNER_CUSTOMER;
-  if( strcmp(z, "shared")==0 ) return SRM_OWNER_SHARED;
   if( strcmp(z, "third_party")==0 ) return SRM_OWNER_THIRD_PARTY;
-  return 0;
+  return srmOwnerFind(z, strlen(z));
 }
 
 static const char *srmEffOwnerName(int e){

@@ -297,6 +297,7 @@ int srmArnSplit(const char *z, size_t n, const char *azPart[6], size_t anPart[6]
 
 /* model.c */
 int srmControlFind(const char *z, size_t n);
+int srmOwnerFind(const char *z, size_t n);
 int srmVariantFind(int iService, const char *z, size_t n);
 const char *srmBasisName(int eBasis);
 const char *srmVariantOfSlot(int iService, int iSlot);

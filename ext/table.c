@@ -33,7 +33,10 @@
 ** means "variant IS NULL" (no argv).  A key constraint is used only when its
 ** collation is BINARY, it is omitted (xFilter compares exactly as SQLite
 ** would: the value as text, no row for NULL or a blob), and a lookup costs
-** 1 instead of the table's row count.  Each table's lookup turns the keys
+** 1 instead of the table's row count.  srm_matrix also takes owner = value
+** (bit 5, its value the last argv) as a filter: xFilter and xNext skip rows
+** of other owners, so a join that keeps one owner's cells does not pay
+** SQLite's xColumn and compare for the rest.  Each table's lookup turns the keys
 ** into a run of rows: first row, count and stride (srm_matrix rows are
 ** numbered slot * controls + control, so a control alone is a stride).
 */
@@ -41,6 +44,8 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include "srm.h"
+
+#define SRM_MATRIX_OWNER 3     /* srm_matrix.owner, a filter column */
 
 typedef struct SrmRun SrmRun;
 struct SrmRun { int iFirst, nRow, iStride; };
@@ -422,6 +427,7 @@ struct srm_cursor {
   int iRow;                     /* current row */
   int nLeft;                    /* rows left, this one included */
   int iStride;
+  int eOwner;                   /* srm_matrix: only rows of this owner; 0 all */
   SrmControlCache cache;
 };
 
@@ -463,10 +469,19 @@ static int srmClose(sqlite3_vtab_cursor *cur){
   return SQLITE_OK;
 }
 
+/* Past rows of another owner than the cursor's (srm_matrix, bit 32). */
+static void srmSkipOwner(srm_cursor *pCur){
+  while( pCur->nLeft>0 && srmCell[pCur->iRow].eOwner!=pCur->eOwner ){
+    pCur->iRow += pCur->iStride;
+    pCur->nLeft--;
+  }
+}
+
 static int srmNext(sqlite3_vtab_cursor *cur){
   srm_cursor *pCur = (srm_cursor*)cur;
   pCur->iRow += pCur->iStride;
   pCur->nLeft--;
+  if( pCur->eOwner ) srmSkipOwner(pCur);
   return SQLITE_OK;
 }
 
@@ -493,12 +508,27 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   SrmKeyArg aArg[3];
   SrmRun run;
   int k, iArg = 0;
-  (void)idxStr; (void)argc;
+  (void)idxStr;
   pCur->nLeft = 0;
   pCur->iRow = 0;
   pCur->iStride = 1;
+  pCur->eOwner = 0;
+  if( idxNum & 32 ){
+    /* srm_matrix owner = value, its argv after the keys: exactly as SQLite
+    ** compares (the column is TEXT: a number as its text; NULL and blobs
+    ** equal no owner). */
+    sqlite3_value *pVal = argv[argc - 1];
+    int eType = sqlite3_value_type(pVal);
+    const char *z;
+    if( eType==SQLITE_NULL || eType==SQLITE_BLOB ) return SQLITE_OK;
+    z = (const char*)sqlite3_value_text(pVal);
+    if( z==0 ) return SQLITE_NOMEM;
+    pCur->eOwner = srmOwnerFind(z, (size_t)sqlite3_value_bytes(pVal));
+    if( pCur->eOwner==0 ) return SQLITE_OK;
+  }
   if( (idxNum & 15)==0 ){
     pCur->nLeft = pDef->xRows();
+    if( pCur->eOwner ) srmSkipOwner(pCur);
     return SQLITE_OK;
   }
   memset(aArg, 0, sizeof(aArg));
@@ -522,19 +552,23 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   pCur->iRow = run.iFirst;
   pCur->nLeft = run.nRow;
   pCur->iStride = run.iStride;
+  if( pCur->eOwner ) srmSkipOwner(pCur);
   return SQLITE_OK;
 }
 
 /*
 ** idxNum bits 0-2: key column k constrained (=, or IS), value in argv;
 ** bit 3: srm_matrix variant IS NULL; bit 4: the variant constraint is an IS,
-** so a NULL value means "IS NULL" rather than "no row".
+** so a NULL value means "IS NULL" rather than "no row"; bit 5: srm_matrix
+** owner = value, the last argv (a filter: rows of other owners are skipped
+** in the table, not returned for SQLite to drop).
 */
 static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   const SrmTableDef *pDef = ((srm_vtab*)pVtab)->pDef;
   int bMatrix = pDef->xLookup==srmMatrixLookup;
   int aUse[3] = {-1, -1, -1};   /* constraint used for key k */
   int iIsNull = -1;             /* srm_matrix: variant IS NULL */
+  int iOwner = -1;              /* srm_matrix: owner = value */
   int bIs = 0;                  /* srm_matrix: the variant constraint is IS */
   int i, k, idxNum = 0, nArg = 0;
   double nRow = (double)pDef->xRows();
@@ -543,9 +577,15 @@ static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
     const char *zColl;
     if( !p->usable || pDef->xLookup==0 ) continue;
     for(k=0; k<3 && pDef->aKey[k]!=p->iColumn; k++){}
-    if( k==3 ) continue;
+    if( k==3 && !(bMatrix && p->iColumn==SRM_MATRIX_OWNER && p->op==SQLITE_INDEX_CONSTRAINT_EQ) ){
+      continue;
+    }
     zColl = sqlite3_vtab_collation(pInfo, i);
     if( sqlite3_stricmp(zColl, "BINARY")!=0 ) continue;
+    if( k==3 ){
+      if( iOwner<0 ) iOwner = i;
+      continue;
+    }
     if( p->op==SQLITE_INDEX_CONSTRAINT_EQ ){
       if( aUse[k]<0 ) aUse[k] = i;
     }else if( bMatrix && k==1 && p->op==SQLITE_INDEX_CONSTRAINT_IS ){
@@ -567,10 +607,16 @@ static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
     pInfo->aConstraintUsage[iIsNull].omit = 1;
   }
   if( bIs && (idxNum & 2) ) idxNum |= 16;
+  if( iOwner>=0 ){
+    idxNum |= 32;
+    pInfo->aConstraintUsage[iOwner].argvIndex = ++nArg;
+    pInfo->aConstraintUsage[iOwner].omit = 1;
+  }
   pInfo->idxNum = idxNum;
-  if( idxNum==0 ){
+  if( (idxNum & ~32)==0 ){
+    /* A full scan; the owner filter (if any) keeps about a third. */
     pInfo->estimatedCost = nRow;
-    pInfo->estimatedRows = (sqlite3_int64)nRow;
+    pInfo->estimatedRows = (sqlite3_int64)(idxNum ? nRow/3 : nRow);
     return SQLITE_OK;
   }
   /* Unique when every key is given, or the single key of a unique table. */
@@ -579,6 +625,7 @@ static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
     ** per control, a control a row per slot. */
     int nSlot = (idxNum & 1) ? ((idxNum & (2|8)) ? 1 : 2) : srmCount[SRM_COUNT_SLOT];
     pInfo->estimatedRows = (idxNum & 4) ? nSlot : nSlot*SRM_NCONTROL;
+    if( (idxNum & 32) && pInfo->estimatedRows>1 ) pInfo->estimatedRows /= 3;
     if( (idxNum & 1) && (idxNum & (2|8)) && (idxNum & 4) ){
       pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
     }
