@@ -229,7 +229,7 @@ int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
                       const char **pzAccount, size_t *pnAccount){
   *pzAccount = 0;
   *pnAccount = 0;
-  if( n>4 && z[0]=='a' && z[1]=='r' && z[2]=='n' && z[3]==':' ){
+  if( n>4 && memcmp(z, "arn:", 4)==0 ){
     return srmResolveArn(z, z + n, pOut, pzAccount, pnAccount);
   }
   return srmResolve(z, n, pOut);
@@ -238,7 +238,7 @@ int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
 int srmResolve(const char *z, size_t n, SrmTarget *pOut){
   const char *zEnd = z + n, *p;
   int k;
-  if( n>4 && z[0]=='a' && z[1]=='r' && z[2]=='n' && z[3]==':' ){
+  if( n>4 && memcmp(z, "arn:", 4)==0 ){
     const char *zAccount;
     size_t nAccount;
     return srmResolveArn(z, zEnd, pOut, &zAccount, &nAccount);

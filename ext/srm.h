@@ -134,9 +134,9 @@ struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 ** The identifier hash, shared by the generator (for the keys) and the
 ** resolver (for inputs), read eight bytes at a time:
 **
-**   srmLoad()        8 bytes as a little-endian word, on any machine (the
-**                    byte-by-byte form compiles to one load where that is
-**                    the machine's order)
+**   srmLoad()        8 bytes as a little-endian word, on any machine (one
+**                    load where that is the machine's order, else byte by
+**                    byte)
 **   srmFold()        ASCII A-Z to a-z in every byte of a word at once
 **   srmZeroBytes()   the high bit of each byte of a word that is 0
 **   srmHashMore()    continue hash state h over z[0..n), whole words first,
@@ -158,6 +158,7 @@ struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 ** string so that a key can be read as words.
 */
 #include <stdint.h>
+#include <string.h>
 /* Forced inline, but for the coverage build (one copy of each function, so
 ** that gcov counts each branch once). */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(SRM_NO_FORCE_INLINE)
@@ -173,9 +174,16 @@ struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 #define SRM_CASE       0x2020202020202020ull
 
 SRM_INLINE uint64_t srmLoad(const char *z){
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) \
+ && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
+  uint64_t w;
+  memcpy(&w, z, 8);                     /* one unaligned load */
+  return w;
+#else
   const unsigned char *p = (const unsigned char*)z;
   return (uint64_t)p[0] | (uint64_t)p[1]<<8 | (uint64_t)p[2]<<16 | (uint64_t)p[3]<<24
        | (uint64_t)p[4]<<32 | (uint64_t)p[5]<<40 | (uint64_t)p[6]<<48 | (uint64_t)p[7]<<56;
+#endif
 }
 /* The first n bytes of z, 0 < n < 8, as the low bytes of a word, reading
 ** nothing past z[n-1]: two 4-byte reads that may overlap, or three bytes. */
