@@ -22,9 +22,12 @@
 ** service = srm_service(arn); variant is NULL except on 3% of the rows of a
 ** service with variants.  The PRNG has a fixed seed: runs are repeatable.
 **
-** Every query is a full aggregate over the table.  All queries of a size
-** run once to warm up, then round-robin for --reps rounds; the report is
-** the median ns per row and its ratio to the reference named in the target.
+** Every query is a full aggregate over the table.  Every size is built
+** and kept open, each query run once to warm up; then all queries of all
+** sizes run round-robin for --reps rounds, so that a ratio between two
+** queries, or between two sizes, compares runs of the same minutes.  The
+** report is the median ns per row and its ratio to the reference named in
+** the target.
 ** Queries 7 (effective_responsibility, srm_inventory) run only when the
 ** extension registers those names (see benchOptional()).
 **
@@ -1044,17 +1047,26 @@ static void benchOptional(sqlite3 *db, int nInv, int bForce){
 
 /* -------------------------------------------------------------- sizes */
 
+/* One inventory size: its database and prepared queries, kept open so that
+** the queries of every size run interleaved (the per-row cost at 5M rows
+** is compared with 100k rows measured in the same minutes). */
 typedef struct SizeResult SizeResult;
-struct SizeResult { int nRow; double aNs[N_QUERY]; };
-
-static void benchSize(int nInv, SizeResult *pRes, int bLast, int bForce){
-  double genNs, a[N_QUERY][64];
-  sqlite3_int64 aV[N_QUERY];
+struct SizeResult {
+  int nRow;
+  sqlite3 *db;
   sqlite3_stmt *ap[N_QUERY];
+  sqlite3_int64 aV[N_QUERY];
+  double a[N_QUERY][64];        /* ns per row, per repetition */
+  double aNs[N_QUERY];          /* their medians */
+};
+
+/* Build the inventory of nInv rows, describe it, prepare and warm up. */
+static void benchSizeOpen(int nInv, SizeResult *pRes){
+  double genNs;
   sqlite3 *db = benchInventory(nInv, &genNs);
-  char zSize[32];
-  int i, k;
-  Row *r;
+  int i;
+  pRes->nRow = nInv;
+  pRes->db = db;
 
   printf("\n== %d rows (generated in %.1f s) ==\n", nInv, genNs/1e9);
   printf("  distinct: %lld namespaces, %lld services (srm_service), %lld resource types,"
@@ -1090,20 +1102,32 @@ static void benchSize(int nInv, SizeResult *pRes, int bLast, int bForce){
   }
 
   for(i=0; i<N_QUERY; i++){
-    ap[i] = queryPrepare(db, &aQuery[i]);
-    runOnce(ap[i], &aV[i]);           /* warm-up */
+    pRes->ap[i] = queryPrepare(db, &aQuery[i]);
+    runOnce(pRes->ap[i], &pRes->aV[i]);           /* warm-up */
   }
-  for(k=0; k<nRep; k++){
-    for(i=0; i<N_QUERY; i++) a[i][k] = runOnce(ap[i], 0)/nInv;
-  }
+}
+
+/* Repetition k of every query of one size. */
+static void benchSizeRun(SizeResult *pRes, int k){
+  int i;
+  for(i=0; i<N_QUERY; i++) pRes->a[i][k] = runOnce(pRes->ap[i], 0)/pRes->nRow;
+}
+
+/* The medians of one size, its report rows; the optional queries on the
+** last size; then close it. */
+static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
+  int nInv = pRes->nRow, i;
+  sqlite3 *db = pRes->db;
+  char zSize[32];
+  Row *r;
+  printf("\n== %d rows: ns per row ==\n", nInv);
   printf("  %-20s %12s %10s %10s %10s\n", "query", "result", "median", "min", "max ns/row");
   for(i=0; i<N_QUERY; i++){
-    sqlite3_finalize(ap[i]);
-    pRes->aNs[i] = median(a[i], nRep);          /* sorts a[i] */
-    printf("  %-20s %12lld %10.1f %10.1f %10.1f\n", aQuery[i].zKey, aV[i],
-           pRes->aNs[i], a[i][0], a[i][nRep-1]);
+    sqlite3_finalize(pRes->ap[i]);
+    pRes->aNs[i] = median(pRes->a[i], nRep);          /* sorts a[i] */
+    printf("  %-20s %12lld %10.1f %10.1f %10.1f\n", aQuery[i].zKey, pRes->aV[i],
+           pRes->aNs[i], pRes->a[i][0], pRes->a[i][nRep-1]);
   }
-  pRes->nRow = nInv;
 
   snprintf(zSize, sizeof(zSize), " @%d", nInv);
   {
@@ -1213,7 +1237,17 @@ int main(int argc, char **argv){
   }
   for(i=0; i<nSize; i++){
     fflush(stdout);
-    benchSize(aSize[i], &aRes[i], i==nSize-1, bForce);
+    benchSizeOpen(aSize[i], &aRes[i]);
+  }
+  {
+    int k;
+    for(k=0; k<nRep; k++){
+      for(i=0; i<nSize; i++) benchSizeRun(&aRes[i], k);
+    }
+  }
+  for(i=0; i<nSize; i++){
+    fflush(stdout);
+    benchSizeReport(&aRes[i], i==nSize-1, bForce);
   }
   if( nSize>1 ){
     /* Per-row cost at the largest size against the smallest (100k). */
