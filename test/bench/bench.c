@@ -26,8 +26,8 @@
 ** and kept open, each query run once to warm up; then all queries of all
 ** sizes run round-robin for --reps rounds, so that a ratio between two
 ** queries, or between two sizes, compares runs of the same minutes.  The
-** report is the median ns per row and its ratio to the reference named in
-** the target.
+** report is the median ns per row, and its ratio to the reference named in
+** the target as the median of the per-round ratios (pairedRatio()).
 ** Queries 7 (effective_responsibility, srm_inventory) run only when the
 ** extension registers those names (see benchOptional()).
 **
@@ -76,9 +76,21 @@ static int cmpDouble(const void *a, const void *b){
   double x = *(const double*)a, y = *(const double*)b;
   return x<y ? -1 : x>y;
 }
-static double median(double *a, int n){
-  qsort(a, (size_t)n, sizeof(double), cmpDouble);
-  return n%2 ? a[n/2] : (a[n/2-1] + a[n/2])/2;
+/* The median of a[0..n), n <= 64; a is left as it is. */
+static double median(const double *a, int n){
+  double b[64];
+  memcpy(b, a, sizeof(double)*(size_t)n);
+  qsort(b, (size_t)n, sizeof(double), cmpDouble);
+  return n%2 ? b[n/2] : (b[n/2-1] + b[n/2])/2;
+}
+/* The median of a[k]/b[k]: each repetition's time against its reference's
+** in the same round, so that the machine's slow and fast minutes cancel
+** out (a ratio of medians takes them from different minutes). */
+static double pairedRatio(const double *a, const double *b, int n){
+  double r[64];
+  int k;
+  for(k=0; k<n; k++) r[k] = a[k]/b[k];
+  return median(r, n);
 }
 
 static char *benchStrdup(const char *z){
@@ -649,9 +661,8 @@ static Row *rowAdd(const char *zName, const char *zSuffix){
   return r;
 }
 
-/* A ratio row: x/ref checked against bound ("<=" when bMax, else ">="). */
-static void rowRatio(Row *r, double x, double ref, const char *zRef, int bMax, double bound){
-  double ratio = x/ref;
+/* A ratio row: ratio checked against bound ("<=" when bMax, else ">="). */
+static void rowRatio(Row *r, double ratio, const char *zRef, int bMax, double bound){
   snprintf(r->zRatio, sizeof(r->zRatio), "%.2fx", ratio);
   if( bound>0 ){
     snprintf(r->zTarget, sizeof(r->zTarget), "%s %.2fx %s", bMax ? "<=" : ">=", bound, zRef);
@@ -896,7 +907,7 @@ static void optionalPair(sqlite3 *db, const char *zNameA, const char *zSqlA,
   for(j=0; j<2; j++){
     Row *r = rowAdd(azName[j], 0);
     snprintf(r->zValue, sizeof(r->zValue), "%.1f %s", j ? *pB : *pA, zUnit);
-    if( j ) rowRatio(r, *pB, *pA, zRef, 1, 0);
+    if( j ) rowRatio(r, pairedRatio(a[1], a[0], n), zRef, 1, 0);
     sqlite3_finalize(ap[j]);
   }
   return;
@@ -1115,6 +1126,7 @@ static void benchSizeRun(SizeResult *pRes, int k){
 
 /* The medians of one size, its report rows; the optional queries on the
 ** last size; then close it. */
+#define RATIO(i, j) pairedRatio(pRes->a[i], pRes->a[j], nRep)
 static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
   int nInv = pRes->nRow, i;
   sqlite3 *db = pRes->db;
@@ -1124,9 +1136,15 @@ static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
   printf("  %-20s %12s %10s %10s %10s\n", "query", "result", "median", "min", "max ns/row");
   for(i=0; i<N_QUERY; i++){
     sqlite3_finalize(pRes->ap[i]);
-    pRes->aNs[i] = median(pRes->a[i], nRep);          /* sorts a[i] */
+    int k;
+    double lo = pRes->a[i][0], hi = pRes->a[i][0];
+    for(k=1; k<nRep; k++){
+      if( pRes->a[i][k]<lo ) lo = pRes->a[i][k];
+      if( pRes->a[i][k]>hi ) hi = pRes->a[i][k];
+    }
+    pRes->aNs[i] = median(pRes->a[i], nRep);
     printf("  %-20s %12lld %10.1f %10.1f %10.1f\n", aQuery[i].zKey, pRes->aV[i],
-           pRes->aNs[i], pRes->a[i][0], pRes->a[i][nRep-1]);
+           pRes->aNs[i], lo, hi);
   }
 
   snprintf(zSize, sizeof(zSize), " @%d", nInv);
@@ -1141,24 +1159,24 @@ static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
     r = rowAdd(aQuery[i].zName, 0);
     snprintf(r->zValue, sizeof(r->zValue), "%.1f", x);
     if( i==Q_NOOP ){
-      rowRatio(r, x, pRes->aNs[Q_SCAN], "scan", 1, 0);
+      rowRatio(r, RATIO(i, Q_SCAN), "scan", 1, 0);
     }else if( i==Q_NOOP_READ ){
-      rowRatio(r, x, pRes->aNs[Q_NOOP], "noop", 1, 0);
+      rowRatio(r, RATIO(i, Q_NOOP), "noop", 1, 0);
     }else if( i==Q_RESP ){
-      rowRatio(r, x, pRes->aNs[Q_NOOP], "noop", 1, 1.15);
+      rowRatio(r, RATIO(i, Q_NOOP), "noop", 1, 1.15);
       r = rowAdd("responsibility(arn, c) vs the reading floor", 0);
       snprintf(r->zValue, sizeof(r->zValue), "%.1f", x);
-      rowRatio(r, x, pRes->aNs[Q_NOOP_READ], "noop_read", 1, 0);
+      rowRatio(r, RATIO(i, Q_NOOP_READ), "noop_read", 1, 0);
     }else if( strncmp(zKey, "resp_", 5)==0 ){
-      rowRatio(r, x, pRes->aNs[Q_RESP], "resp(arn)", 1, 1.05);
+      rowRatio(r, RATIO(i, Q_RESP), "resp(arn)", 1, 1.05);
     }else if( strcmp(zKey, "plain_sql")==0 ){
-      rowRatio(r, x, pRes->aNs[Q_RESP], "resp(arn)", 0, 10);
+      rowRatio(r, RATIO(i, Q_RESP), "resp(arn)", 0, 10);
     }else if( strncmp(zKey, "join_vtab", 9)==0 ){
-      rowRatio(r, x, pRes->aNs[Q_RESP], "resp(arn)", 1, 1.25);
+      rowRatio(r, RATIO(i, Q_RESP), "resp(arn)", 1, 1.25);
     }else if( strncmp(zKey, "join_native", 11)==0 ){
-      rowRatio(r, x, pRes->aNs[i-1], "the JOIN above", 0, 2.5);   /* the query before */
+      rowRatio(r, RATIO(i, i-1), "the JOIN above", 0, 2.5);   /* the query before */
     }else if( i!=Q_SCAN ){
-      rowRatio(r, x, pRes->aNs[Q_NOOP], "noop", 1, 0);
+      rowRatio(r, RATIO(i, Q_NOOP), "noop", 1, 0);
     }
   }
   r = rowAdd("responsibility(arn, c) own: minus noop", 0);
@@ -1269,7 +1287,7 @@ int main(int argc, char **argv){
       r = rowAdd(zName, " (scaling)");
       snprintf(r->zValue, sizeof(r->zValue), "%.1f", aRes[iLarge].aNs[i]);
       snprintf(zRef, sizeof(zRef), "@%d", aSize[iSmall]);
-      rowRatio(r, aRes[iLarge].aNs[i], aRes[iSmall].aNs[i], zRef, 1, bTarget ? 1.10 : 0);
+      rowRatio(r, pairedRatio(aRes[iLarge].a[i], aRes[iSmall].a[i], nRep), zRef, 1, bTarget ? 1.10 : 0);
     }
   }
   if( nSize>1 ){
@@ -1281,8 +1299,8 @@ int main(int argc, char **argv){
     }
     r = rowAdd("responsibility(arn, c) own: minus noop (scaling)", 0);
     snprintf(r->zValue, sizeof(r->zValue), "%.1f", aRes[iLarge].aNs[Q_RESP] - aRes[iLarge].aNs[Q_NOOP]);
-    rowRatio(r, aRes[iLarge].aNs[Q_RESP] - aRes[iLarge].aNs[Q_NOOP],
-             aRes[iSmall].aNs[Q_RESP] - aRes[iSmall].aNs[Q_NOOP], "the smallest size", 1, 0);
+    rowRatio(r, (aRes[iLarge].aNs[Q_RESP] - aRes[iLarge].aNs[Q_NOOP])
+                / (aRes[iSmall].aNs[Q_RESP] - aRes[iSmall].aNs[Q_NOOP]), "the smallest size", 1, 0);
   }
   reportPrint();
   return 0;
