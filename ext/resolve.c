@@ -264,12 +264,13 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
   return 0;
 }
 
-/* Is z[0..n) (readable up to zEnd) byte for byte zKey[0..n)? */
-SRM_INLINE int srmExactIs(const char *zKey, const char *z, size_t n, const char *zEnd){
+/* Is the value z[0..n) byte for byte zKey[0..n)?  (Nothing follows z[n-1]:
+** its last partial word is read byte by byte.) */
+SRM_INLINE int srmExactIs(const char *zKey, const char *z, size_t n){
   for(; n>=8; z+=8, zKey+=8, n-=8){
     if( srmLoad(z)!=srmLoad(zKey) ) return 0;
   }
-  return n==0 || (((zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n)) ^ srmLoad(zKey)) & srmMask(n))==0;
+  return n==0 || ((srmLoadShort(z, n) ^ srmLoad(zKey)) & srmMask(n))==0;
 }
 
 /* Index in srmService[] of the service whose id is exactly z[0..n), or -1:
@@ -284,7 +285,7 @@ int srmServiceFind(const char *z, size_t n){
   if( n==0 || n>16 ){
     h = srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, zEnd));
     for(k = h & SRM_KEY_MASK; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
-      if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID && srmExactIs(SRM_STR(p->iKey), z, n, zEnd) ){
+      if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID && srmExactIs(SRM_STR(p->iKey), z, n) ){
         return p->iService;
       }
     }

@@ -288,6 +288,7 @@ coverage: build/coverage/srm.so build/coverage/driver/driver build/coverage/refu
 	@sed -n '/^File/,$$p' build/coverage/lines.txt
 	@sed -n '/^File/,$$p' build/coverage/branches.txt
 	@echo "coverage: per file in build/coverage/lines.txt and branches.txt, per line in build/coverage/index.html"
+	@sh test/coverage-check.sh build/coverage/branches.txt test/coverage-notes.txt
 
 # ---- 7. srm.dll ---------------------------------------------------------
 

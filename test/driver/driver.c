@@ -182,7 +182,7 @@ static const struct { const char *zName, *zSql, *zWant; } aCore[] = {
                  " (SELECT count(*) FROM srm_services),"
                  " (SELECT count(*) FROM srm_services WHERE category_basis = 'documented'),"
                  " (SELECT count(DISTINCT service) FROM srm_matrix WHERE basis IN ('service', 'variant'))",
-                 "84|410|12|41" },
+                 "86|410|12|42" },
   { "core-1.15", "SELECT owner, basis, source FROM srm_matrix WHERE service = 'dynamodb'"
                  " AND variant IS NULL AND control = 'server_side_encryption'",
                  "aws|service|https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html" },
@@ -440,6 +440,7 @@ static const char *const azOomSql[] = {
   "SELECT * FROM srm_inventory(?1, ?2) ORDER BY rowid",
   "SELECT * FROM srm_inventory('{\"Resources\":[', 'aws_resource_explorer')",
   "SELECT * FROM srm_inventory('{\"x\":1}')",
+  "SELECT * FROM srm_inventory('{\"configurationItems\":[]}', 'aws_config_snapshot')",
   "SELECT srm_overlay_init(), effective_responsibility('ec2', 'host_os')",
   /* numbers where text is expected: converting them takes memory */
   "SELECT responsibility(12345, 'host_os'), srm_arn(12, 'service'),"
@@ -451,6 +452,8 @@ static const char *const azOomSql[] = {
   "SELECT effective_responsibility('ec2', 7)",
   "SELECT effective_decision('ecs', 'host_os', 7)",
   "SELECT count(*) FROM srm_services WHERE service = 42",
+  "SELECT count(*) FROM srm_matrix WHERE owner = 42",
+  "SELECT count(*) FROM srm_matrix WHERE service = 'ec2' AND owner = 'aws'",
   "SELECT * FROM srm_inventory('arn:aws:s3:::a', 5)",
   "SELECT arn, service FROM srm_inventory(12345)",
 };
