@@ -48,7 +48,7 @@ const char *srmVariantOfSlot(int iService, int iSlot){
 int srmOwnerFind(const char *z, size_t n){
   int e;
   for(e=SRM_OWNER_AWS; e<=SRM_OWNER_SHARED; e++){
-    if( srmIdEq(srmOwnerName(e), z, n) ) return e;
+    if( (size_t)srmOwnerLen(e)==n && memcmp(srmOwnerName(e), z, n)==0 ) return e;
   }
   return 0;
 }

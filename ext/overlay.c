@@ -377,32 +377,26 @@ static int srmDecisionCmp(const void *pA, const void *pB){
 
 /* A hash of the bytes of an ARN or account (exact, case and all), eight
 ** at a time; srmHitHash() mixes in the service and control. */
-#define SRM_K1 0x9e3779b97f4a7c15ull
 #define SRM_K2 0xff51afd7ed558ccdull
 static uint64_t srmKeyHash(const char *z, size_t n){
-  uint64_t h = (uint64_t)n * SRM_K1, w = 0;
+  uint64_t h = (uint64_t)n * SRM_HASH_MUL;
   size_t i;
   if( n<8 ){
-    for(i=0; i<n; i++) w |= (uint64_t)(unsigned char)z[i] << (8*i);
-    h = (h ^ w) * SRM_K1;
+    h = (h ^ (n ? srmLoadShort(z, n) : 0)) * SRM_HASH_MUL;
     return h ^ (h >> 29);
   }
   for(i=0; i+8<n; i+=8){
-    memcpy(&w, z + i, 8);
-    h = (h ^ w) * SRM_K1;
+    h = (h ^ srmLoad(z + i)) * SRM_HASH_MUL;
     h ^= h >> 29;
   }
-  memcpy(&w, z + n - 8, 8);           /* the last 8 bytes, maybe again */
-  h = (h ^ w) * SRM_K1;
+  h = (h ^ srmLoad(z + n - 8)) * SRM_HASH_MUL;  /* the last 8 bytes, maybe again */
   return h ^ (h >> 29);
 }
 /* A cheaper hash of an ARN (at least 11 bytes), of its length and last 8
 ** bytes, for a filter that spares most ARNs without a decision the full
 ** hash. */
 static uint64_t srmArnTail(const char *z, size_t n){
-  uint64_t w;
-  memcpy(&w, z + n - 8, 8);
-  return (w ^ (uint64_t)n) * SRM_K2;
+  return (srmLoad(z + n - 8) ^ (uint64_t)n) * SRM_K2;
 }
 
 static unsigned int srmHitHash(uint64_t hKey, int iService, int iControl){
@@ -592,7 +586,8 @@ static int srmOverlayIndex(SrmOverlay *p){
 
 /* Load every decision in force today.  SQLITE_OK, or an error code with
 ** *pzErr set. */
-static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, const char *zToday, char **pzErr){
+static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, sqlite3_int64 iSchema,
+                          const char *zToday, char **pzErr){
   sqlite3_stmt *pStmt = 0;
   int rc, nAlloc = 0;
   srmOverlayClear(p);
@@ -674,6 +669,7 @@ static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, const char *zTo
     return SQLITE_NOMEM;
   }
   p->iVersion = iVersion;
+  p->iSchema = iSchema;
   memcpy(p->zToday, zToday, 11);
   p->bLoaded = 1;
   return SQLITE_OK;
@@ -733,8 +729,7 @@ static int srmOverlayRefresh(sqlite3_context *ctx, SrmOverlay *p){
   }
   if( p->bLoaded && p->iVersion==iVersion && p->iSchema==iSchema
    && strcmp(p->zToday, zToday)==0 ) return SQLITE_OK;
-  rc = srmOverlayLoad(p, iVersion, zToday, &zErr);
-  if( rc==SQLITE_OK ) p->iSchema = iSchema;
+  rc = srmOverlayLoad(p, iVersion, iSchema, zToday, &zErr);
   if( rc!=SQLITE_OK ){
     if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
     else srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", zErr ? zErr : "cannot read"));

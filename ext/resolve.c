@@ -45,7 +45,7 @@ SRM_INLINE int srmPartIs(const char *zKey, const char *z, size_t n, const char *
   for(; n>=8; z+=8, zKey+=8, n-=8){
     if( !srmWordIs(srmLoad(z), srmLoad(zKey), 8) ) return 0;
   }
-  return n==0 || srmWordIs(zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n), srmLoad(zKey), n);
+  return n==0 || srmWordIs(srmLoadPart(z, n, zEnd), srmLoad(zKey), n);
 }
 
 /*
@@ -66,18 +66,26 @@ SRM_INLINE int srmKeyFind(unsigned int h, const char *a, size_t na, const char *
   return -1;
 }
 
+/* Word w (its n low bytes) of an input against word k of a key: byte for
+** byte when bExact, else without regard to case. */
+SRM_INLINE int srmWordMatch(uint64_t w, uint64_t k, size_t n, int bExact){
+  return bExact ? ((w ^ k) & srmMask(n))==0 : srmWordIs(w, k, n);
+}
+
 /*
 ** srmKeyFind() for keys whose parts both fit in a word: the key of nA
 ** bytes (1..8) whose input word is wA, followed by nB bytes (0..8) whose
 ** input word is wB.  Most namespaces and resource types are that short.
+** bExact (a constant at each call) compares case and all.
 */
-SRM_INLINE int srmKeyFindShort(unsigned int h, uint64_t wA, size_t nA, uint64_t wB, size_t nB){
+SRM_INLINE int srmKeyFindShort(unsigned int h, uint64_t wA, size_t nA, uint64_t wB, size_t nB,
+                               int bExact){
   unsigned int k = h & SRM_KEY_MASK;
   const SrmKey *p;
   for(; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
     if( p->h==h && p->nKey==nA+nB
-     && srmWordIs(wA, srmLoad(SRM_STR(p->iKey)), nA)
-     && (nB==0 || srmWordIs(wB, srmLoad(SRM_STR(p->iKey) + nA), nB)) ){
+     && srmWordMatch(wA, srmLoad(SRM_STR(p->iKey)), nA, bExact)
+     && (nB==0 || srmWordMatch(wB, srmLoad(SRM_STR(p->iKey) + nA), nB, bExact)) ){
       return (int)k;
     }
   }
@@ -96,7 +104,7 @@ static int srmKeyTarget(int k, SrmTarget *pOut){
 ** there is none.  *pm holds the colons of the word at *pz not yet returned.
 */
 SRM_INLINE uint64_t srmColonWord(const char *z, const char *zEnd){
-  uint64_t w = zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, (size_t)(zEnd - z));
+  uint64_t w = srmLoadPart(z, (size_t)(zEnd - z), zEnd);
   return srmZeroBytes(w ^ SRM_COLONS);      /* padding bytes are 0, not ':' */
 }
 SRM_INLINE void srmColonsStart(const char *z, const char *zEnd, const char **pz, uint64_t *pm){
@@ -165,7 +173,7 @@ SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
   if( bShort ){
     wA = srmLoad(zNs);
     h = srmHashWord(SRM_HASH_SEED, wA, nA);
-    k = srmKeyFindShort(srmHashEnd(h), wA, nA, 0, 0);
+    k = srmKeyFindShort(srmHashEnd(h), wA, nA, 0, 0, 0);
   }else{
     h = srmHashMore(SRM_HASH_SEED, zNs, nA, zEnd);
     k = srmKeyFind(srmHashEnd(h), zNs, nA, zEnd, 0, 0, 0);
@@ -178,7 +186,7 @@ SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
       int kType;
       if( bShort && nB<=8 && zEnd - zRest>=8 ){
         uint64_t wB = srmLoad(zRest);
-        kType = srmKeyFindShort(srmHashEnd(srmHashWord(h, wB, nB)), wA, nA, wB, nB);
+        kType = srmKeyFindShort(srmHashEnd(srmHashWord(h, wB, nB)), wA, nA, wB, nB, 0);
       }else{
         kType = srmKeyFind(srmHashEnd(srmHashMore(h, zRest, nB, zEnd)),
                            zNs, nA, zEnd, zRest, nB, zEnd);
@@ -264,50 +272,31 @@ int srmResolve(const char *z, size_t n, SrmTarget *pOut){
   return 0;
 }
 
-/* Is the value z[0..n) byte for byte zKey[0..n)?  (Nothing follows z[n-1]:
-** its last partial word is read byte by byte.) */
-SRM_INLINE int srmExactIs(const char *zKey, const char *z, size_t n){
-  for(; n>=8; z+=8, zKey+=8, n-=8){
-    if( srmLoad(z)!=srmLoad(zKey) ) return 0;
-  }
-  return n==0 || ((srmLoadShort(z, n) ^ srmLoad(zKey)) & srmMask(n))==0;
-}
-
-/* Index in srmService[] of the service whose id is exactly z[0..n), or -1:
-** one probe of the identifier table, comparing whole words, exactly (ids
-** are lower case, and "EC2" is not an id).  srm_matrix joins call this once
-** per row, so an id of up to 16 bytes is read once, into two words. */
+/* Index in srmService[] of the service whose id is exactly z[0..n), or -1.
+** Keys are unique without regard to case, so the key the lookup finds is
+** the only candidate: it must be an id, byte for byte ("EC2" is not one).
+** srm_matrix joins call this once per row: an id of up to 16 bytes is read
+** once, as two words, and looked up exactly as the two parts of a short
+** key. */
 int srmServiceFind(const char *z, size_t n){
-  const char *zEnd = z + n;
   const SrmKey *p;
-  uint64_t w0, w1 = 0;
-  unsigned int h, k;
-  if( n==0 || n>16 ){
-    h = srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, zEnd));
-    for(k = h & SRM_KEY_MASK; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
-      if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID && srmExactIs(SRM_STR(p->iKey), z, n) ){
-        return p->iService;
-      }
+  int k;
+  if( n>0 && n<=16 ){
+    size_t n1 = n>8 ? n - 8 : 0, n0 = n - n1;     /* the two words' bytes */
+    uint64_t w0 = n0==8 ? srmLoad(z) : srmLoadShort(z, n0), w1 = 0;
+    uint64_t h = srmHashWord(SRM_HASH_SEED, w0, n0);
+    if( n1>0 ){
+      w1 = n1==8 ? srmLoad(z + 8) : srmLoadShort(z + 8, n1);
+      h = srmHashWord(h, w1, n1);
     }
-    return -1;
-  }
-  if( n<=8 ){
-    w0 = n==8 ? srmLoad(z) : srmLoadShort(z, n);
-    h = srmHashEnd(srmHashWord(SRM_HASH_SEED, w0, n));
+    k = srmKeyFindShort(srmHashEnd(h), w0, n0, w1, n1, 1);
+    if( k<0 ) return -1;
+    p = &srmKey[k];
   }else{
-    w0 = srmLoad(z);
-    w1 = n==16 ? srmLoad(z + 8) : srmLoadShort(z + 8, n - 8);
-    h = srmHashEnd(srmHashWord(srmHashWord(SRM_HASH_SEED, w0, 8), w1, n - 8));
+    k = srmKeyFind(srmHashEnd(srmHashMore(SRM_HASH_SEED, z, n, z + n)), z, n, z + n, 0, 0, 0);
+    if( k<0 ) return -1;
+    p = &srmKey[k];
+    if( memcmp(SRM_STR(p->iKey), z, n)!=0 ) return -1;
   }
-  for(k = h & SRM_KEY_MASK; (p = &srmKey[k])->nKey; k = (k + 1) & SRM_KEY_MASK){
-    if( p->h==h && p->nKey==n && p->eKind==SRM_KEY_ID ){
-      const char *zKey = SRM_STR(p->iKey);
-      if( n<=8 ){
-        if( ((srmLoad(zKey) ^ w0) & srmMask(n))==0 ) return p->iService;
-      }else if( srmLoad(zKey)==w0 && ((srmLoad(zKey + 8) ^ w1) & srmMask(n - 8))==0 ){
-        return p->iService;
-      }
-    }
-  }
-  return -1;
+  return p->eKind==SRM_KEY_ID ? p->iService : -1;
 }

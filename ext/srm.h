@@ -197,6 +197,12 @@ SRM_INLINE uint64_t srmLoadShort(const char *z, size_t n){
   }
   return (uint64_t)p[0] | (uint64_t)p[n/2]<<(8*(n/2)) | (uint64_t)p[n-1]<<(8*(n-1));
 }
+/* The n bytes at z (0 < n < 8) as the low bytes of a word, z[..zEnd)
+** readable: one whole-word read when 8 bytes are there (the caller masks
+** or ignores the extra bytes), else srmLoadShort(). */
+SRM_INLINE uint64_t srmLoadPart(const char *z, size_t n, const char *zEnd){
+  return zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n);
+}
 /* A word whose low n bytes (1..8) are all 1 bits. */
 SRM_INLINE uint64_t srmMask(size_t n){
   return ~0ull >> (64 - 8*n);
@@ -232,13 +238,13 @@ SRM_INLINE int srmWordIs(uint64_t w, uint64_t k, size_t n){
 }
 SRM_INLINE uint64_t srmHashMore(uint64_t h, const char *z, size_t n, const char *zEnd){
   for(; n>=8; z+=8, n-=8) h = srmHashWord(h, srmLoad(z), 8);
-  if( n ) h = srmHashWord(h, zEnd - z >= 8 ? srmLoad(z) : srmLoadShort(z, n), n);
+  if( n ) h = srmHashWord(h, srmLoadPart(z, n, zEnd), n);
   return h;
 }
 static inline unsigned int srmHashEnd(uint64_t h){
   return (unsigned int)h;
 }
-/* The lower-case table for places that go byte by byte. */
+/* ASCII A-Z to a-z, one byte (the generator lower-cases keys with it). */
 static inline int srmLower(int c){
   return c>='A' && c<='Z' ? c + ('a' - 'A') : c;
 }

@@ -527,28 +527,29 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     if( pCur->eOwner==0 ) return SQLITE_OK;
   }
   if( (idxNum & 15)==0 ){
-    pCur->nLeft = pDef->xRows();
-    if( pCur->eOwner ) srmSkipOwner(pCur);
-    return SQLITE_OK;
-  }
-  memset(aArg, 0, sizeof(aArg));
-  for(k=0; k<3; k++){
-    sqlite3_value *pVal;
-    int eType;
-    if( (idxNum & (1<<k))==0 ) continue;
-    pVal = argv[iArg++];
-    eType = sqlite3_value_type(pVal);
-    if( eType==SQLITE_NULL ){
-      /* "variant IS NULL" given as IS with a NULL value */
-      if( k==1 && (idxNum & 16) ){ idxNum = (idxNum & ~2) | 8; continue; }
-      return SQLITE_OK;
+    run.iFirst = 0;                               /* a full scan */
+    run.nRow = pDef->xRows();
+    run.iStride = 1;
+  }else{
+    memset(aArg, 0, sizeof(aArg));
+    for(k=0; k<3; k++){
+      sqlite3_value *pVal;
+      int eType;
+      if( (idxNum & (1<<k))==0 ) continue;
+      pVal = argv[iArg++];
+      eType = sqlite3_value_type(pVal);
+      if( eType==SQLITE_NULL ){
+        /* "variant IS NULL" given as IS with a NULL value */
+        if( k==1 && (idxNum & 16) ){ idxNum = (idxNum & ~2) | 8; continue; }
+        return SQLITE_OK;
+      }
+      if( eType==SQLITE_BLOB ) return SQLITE_OK;
+      aArg[k].z = (const char*)sqlite3_value_text(pVal);
+      if( aArg[k].z==0 ) return SQLITE_NOMEM;
+      aArg[k].n = (size_t)sqlite3_value_bytes(pVal);
     }
-    if( eType==SQLITE_BLOB ) return SQLITE_OK;
-    aArg[k].z = (const char*)sqlite3_value_text(pVal);
-    if( aArg[k].z==0 ) return SQLITE_NOMEM;
-    aArg[k].n = (size_t)sqlite3_value_bytes(pVal);
+    if( !pDef->xLookup(idxNum, aArg, &run, &pCur->cache) ) return SQLITE_OK;
   }
-  if( !pDef->xLookup(idxNum, aArg, &run, &pCur->cache) ) return SQLITE_OK;
   pCur->iRow = run.iFirst;
   pCur->nLeft = run.nRow;
   pCur->iStride = run.iStride;

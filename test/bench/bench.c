@@ -706,6 +706,17 @@ static long maxRss(void){
   return ru.ru_maxrss;
 }
 
+/* Memory of this process in kB (-1 where /proc says nothing). */
+typedef struct MemSample MemSample;
+struct MemSample { long hwm, max, rss, anon, file; };
+static void memSample(MemSample *p){
+  p->hwm = procStatus("VmHWM");
+  p->max = maxRss();
+  p->rss = procStatus("VmRSS");
+  p->anon = procStatus("RssAnon");
+  p->file = procStatus("RssFile");
+}
+
 static void printMachine(void){
   FILE *f = fopen("/proc/cpuinfo", "r");
   char zLine[256], zModel[200] = "unknown";
@@ -758,7 +769,7 @@ static double firstQuery(sqlite3 *db, const char *zSql){
 
 static void benchLoad(void){
   enum { N_CONN = 20 };
-  long aHwm[4], aMax[4], aRss[4], aAnon[4], aFile[4];
+  MemSample aMem[4];
   double aLoad[N_CONN], aT[N_FIRST][N_CONN], aCold[N_FIRST];
   double coldLoad;
   sqlite3 *db;
@@ -770,8 +781,7 @@ static void benchLoad(void){
   if( sqlite3_open(":memory:", &db)!=SQLITE_OK ) die("open", db);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, (int*)0);
   firstQuery(db, "SELECT 1");
-  aHwm[0] = procStatus("VmHWM"); aMax[0] = maxRss(); aRss[0] = procStatus("VmRSS");
-  aAnon[0] = procStatus("RssAnon"); aFile[0] = procStatus("RssFile");
+  memSample(&aMem[0]);
   {
     double t0 = nowNs();
     if( sqlite3_load_extension(db, zLib, 0, &zErr)!=SQLITE_OK ){
@@ -780,11 +790,9 @@ static void benchLoad(void){
     }
     coldLoad = nowNs() - t0;
   }
-  aHwm[1] = procStatus("VmHWM"); aMax[1] = maxRss(); aRss[1] = procStatus("VmRSS");
-  aAnon[1] = procStatus("RssAnon"); aFile[1] = procStatus("RssFile");
+  memSample(&aMem[1]);
   for(j=0; j<N_FIRST; j++) aCold[j] = firstQuery(db, aFirst[j].zSql);
-  aHwm[2] = procStatus("VmHWM"); aMax[2] = maxRss(); aRss[2] = procStatus("VmRSS");
-  aAnon[2] = procStatus("RssAnon"); aFile[2] = procStatus("RssFile");
+  memSample(&aMem[2]);
   /* Every table once, to see what the whole model costs in memory. */
   {
     sqlite3_stmt *p = prepare(db, "SELECT name FROM pragma_module_list WHERE name LIKE 'srm%'");
@@ -797,8 +805,7 @@ static void benchLoad(void){
     }
     sqlite3_finalize(p);
   }
-  aHwm[3] = procStatus("VmHWM"); aMax[3] = maxRss(); aRss[3] = procStatus("VmRSS");
-  aAnon[3] = procStatus("RssAnon"); aFile[3] = procStatus("RssFile");
+  memSample(&aMem[3]);
   sqlite3_close(db);
 
   for(i=0; i<N_CONN; i++){
@@ -814,11 +821,17 @@ static void benchLoad(void){
   }
 
   printf("\nload (%s): first load in the process %.3f ms; ", zLib, coldLoad/1e6);
-  printf("RSS kB (VmHWM / ru_maxrss / VmRSS / RssAnon / RssFile): before %ld/%ld/%ld/%ld/%ld,"
-         " after load %ld/%ld/%ld/%ld/%ld, after first queries %ld/%ld/%ld/%ld/%ld,"
-         " after reading every srm_* table %ld/%ld/%ld/%ld/%ld\n",
-         aHwm[0], aMax[0], aRss[0], aAnon[0], aFile[0], aHwm[1], aMax[1], aRss[1], aAnon[1], aFile[1],
-         aHwm[2], aMax[2], aRss[2], aAnon[2], aFile[2], aHwm[3], aMax[3], aRss[3], aAnon[3], aFile[3]);
+  {
+    static const char *const azWhen[4] = {
+      "before", "after load", "after first queries", "after reading every srm_* table"
+    };
+    printf("RSS kB (VmHWM / ru_maxrss / VmRSS / RssAnon / RssFile):");
+    for(j=0; j<4; j++){
+      printf("%s %s %ld/%ld/%ld/%ld/%ld", j ? "," : "", azWhen[j],
+             aMem[j].hwm, aMem[j].max, aMem[j].rss, aMem[j].anon, aMem[j].file);
+    }
+    printf("\n");
+  }
 
   rowAdd("== load ==", 0);
   r = rowAdd("load: sqlite3_load_extension, median of 20", 0);
@@ -838,13 +851,13 @@ static void benchLoad(void){
     snprintf(r->zRatio, sizeof(r->zRatio), "cold %.3f", aCold[j]/1e6);
   }
   {
-    long dHwm = aHwm[1] - aHwm[0], dMax = aMax[1] - aMax[0];
+    long dHwm = aMem[1].hwm - aMem[0].hwm, dMax = aMem[1].max - aMem[0].max;
     long d = dHwm>dMax ? dHwm : dMax;
     r = rowAdd("RSS growth at load (VmHWM, ru_maxrss)", 0);
     snprintf(r->zValue, sizeof(r->zValue), "%ld/%ld kB", dHwm, dMax);
     strcpy(r->zTarget, "< 0.3 MB");
     r->eVerdict = d < 300;
-    dHwm = aHwm[2] - aHwm[0]; dMax = aMax[2] - aMax[0];
+    dHwm = aMem[2].hwm - aMem[0].hwm; dMax = aMem[2].max - aMem[0].max;
     d = dHwm>dMax ? dHwm : dMax;
     r = rowAdd("RSS growth, load + first queries", 0);
     snprintf(r->zValue, sizeof(r->zValue), "%ld/%ld kB", dHwm, dMax);
@@ -853,13 +866,13 @@ static void benchLoad(void){
     ** kernel maps 64 kB around each first touch (fault-around): shared with
     ** every process that loads srm, and reclaimable. */
     r = rowAdd("  of it private (RssAnon)", 0);
-    snprintf(r->zValue, sizeof(r->zValue), "%ld kB", aAnon[2] - aAnon[0]);
+    snprintf(r->zValue, sizeof(r->zValue), "%ld kB", aMem[2].anon - aMem[0].anon);
     strcpy(r->zTarget, "< 0.3 MB");
-    r->eVerdict = aAnon[0]>=0 && aAnon[2] - aAnon[0] < 300;
+    r->eVerdict = aMem[0].anon>=0 && aMem[2].anon - aMem[0].anon < 300;
     r = rowAdd("  of it mapped read-only file (RssFile)", 0);
-    snprintf(r->zValue, sizeof(r->zValue), "%ld kB", aFile[2] - aFile[0]);
+    snprintf(r->zValue, sizeof(r->zValue), "%ld kB", aMem[2].file - aMem[0].file);
     r = rowAdd("RSS growth, + every srm_* table read", 0);
-    snprintf(r->zValue, sizeof(r->zValue), "%ld/%ld kB", aHwm[3] - aHwm[0], aMax[3] - aMax[0]);
+    snprintf(r->zValue, sizeof(r->zValue), "%ld/%ld kB", aMem[3].hwm - aMem[0].hwm, aMem[3].max - aMem[0].max);
   }
 }
 
@@ -1130,7 +1143,6 @@ static void benchSizeRun(SizeResult *pRes, int k){
 static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
   int nInv = pRes->nRow, i;
   sqlite3 *db = pRes->db;
-  char zSize[32];
   Row *r;
   printf("\n== %d rows: ns per row ==\n", nInv);
   printf("  %-20s %12s %10s %10s %10s\n", "query", "result", "median", "min", "max ns/row");
@@ -1147,7 +1159,6 @@ static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
            pRes->aNs[i], lo, hi);
   }
 
-  snprintf(zSize, sizeof(zSize), " @%d", nInv);
   {
     char zHead[64];
     snprintf(zHead, sizeof(zHead), "== %d rows ==", nInv);
