@@ -6,8 +6,9 @@
 #   make install  copy the library to $(DESTDIR)$(PREFIX)/lib/sqlite3
 #   make clean    remove build/ and the library
 #
-# On Debian, run as root, the targets install the packages they lack
-# (ext/need.sh); otherwise they print the apt-get command to run.
+# On Debian, run as root, `make test` and `make demo` (and the hardening
+# targets) install the packages they lack (ext/need.sh); a plain `make`
+# never installs anything: it names what is missing and the apt-get command.
 
 VERSION = 0.1.0
 
@@ -35,30 +36,35 @@ SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/overlay.c ext/resolv
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
 DATA = $(wildcard data/*.csv)
 
-NEED_BUILD = 'gcc:command -v $(CC)' 'sqlite3:command -v $(SQLITE3)' \
-             'libsqlite3-dev:test -f /usr/include/sqlite3ext.h || test -n "$$SQLITE_NO_DEPS"'
-NEED_TEST  = 'tcl:command -v $(TCLSH)' \
-             'libsqlite3-tcl:echo "package require sqlite3" | $(TCLSH)' \
-             'python3:test -x /usr/bin/python3' \
-             'nodejs:command -v node' 'npm:command -v npm'
+# What the build and the tests need: Debian package, then how to tell it is
+# there (ext/need.sh).  SQLITE_NO_DEPS=1 skips the header checks (another
+# SQLite's headers on the include path).
+NEED_BUILD = 'gcc:cmd:$(CC)' 'sqlite3:cmd:$(SQLITE3)' \
+             $(if $(SQLITE_NO_DEPS),,'libsqlite3-dev:file:/usr/include/sqlite3ext.h' \
+                                     'zlib1g-dev:file:/usr/include/zlib.h')
+NEED_TEST  = 'tcl:cmd:$(TCLSH)' 'libsqlite3-tcl:tclpkg:sqlite3' \
+             'python3:exec:/usr/bin/python3' 'nodejs:cmd:node' 'npm:cmd:npm'
 
 # better-sqlite3 12 (Node.js 20; it bundles a recent SQLite) for
 # test/clients.test, from the npm registry into build/node.
 NODE_SQLITE = build/node/node_modules/better-sqlite3/build/Release/better_sqlite3.node
 
-.PHONY: all test demo clean install deps deps-test
+.PHONY: all test demo clean install deps deps-test need-build need-test
 .DELETE_ON_ERROR:
 
 all: $(LIB)
 
+# deps checks (a plain build installs nothing); need-* install as root.
 deps:
-	@sh ext/need.sh $(NEED_BUILD)
+	@TCLSH=$(TCLSH) sh ext/need.sh --check $(NEED_BUILD)
+need-build:
+	@TCLSH=$(TCLSH) sh ext/need.sh $(NEED_BUILD)
+need-test: need-build
+	@TCLSH=$(TCLSH) sh ext/need.sh $(NEED_TEST)
+deps-test:
+	@TCLSH=$(TCLSH) sh ext/need.sh --check $(NEED_BUILD) $(NEED_TEST)
 
-deps-test: deps
-	@sh ext/need.sh $(NEED_TEST)
-
-$(NODE_SQLITE): | build
-	@sh ext/need.sh $(NEED_TEST)
+$(NODE_SQLITE): | build deps-test
 	test -f build/node/node_modules/better-sqlite3/package.json || \
 	  npm install --prefix build/node --no-audit --no-fund --loglevel=error better-sqlite3@12
 	test -f $@ || (cd build/node && npm rebuild --loglevel=error better-sqlite3)
@@ -96,12 +102,15 @@ build/srm_data.o: build/srm_data.c ext/srm.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ build/srm_data.c
 
 $(LIB): $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(SHARED) -o $@ $(OBJ) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(SHARED) -o $@ $(OBJ) $(LDFLAGS) -lz
 
-test: $(LIB) deps-test $(NODE_SQLITE)
+# test and demo install what they lack first, then build.
+test: need-test
+	@$(MAKE) --no-print-directory $(LIB) $(NODE_SQLITE)
 	$(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
 
-demo: deps $(LIB)
+demo: need-build
+	@$(MAKE) --no-print-directory $(LIB)
 	@sh sql/demo.sh ./$(LIB)
 
 install: $(LIB)

@@ -43,13 +43,13 @@ H_ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
              LSAN_OPTIONS=suppressions=$(CURDIR)/test/driver/lsan.supp:print_suppressions=0 \
              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-NEED_HARDEN_BUILD = 'gcc:command -v $(CC)' 'libsqlite3-dev:test -f /usr/include/sqlite3ext.h'
-NEED_HARDEN_TEST  = 'tcl:command -v $(TCLSH)' 'libsqlite3-tcl:echo "package require sqlite3" | $(TCLSH)'
+NEED_HARDEN_BUILD = $(NEED_BUILD)
+NEED_HARDEN_TEST  = $(NEED_TEST)
 
 .PHONY: harden asan valgrind driver fuzz tsan coverage dll lint harden-deps
 
 harden-deps:
-	@sh ext/need.sh $(NEED_HARDEN_BUILD) $(NEED_HARDEN_TEST)
+	@TCLSH=$(TCLSH) sh ext/need.sh $(NEED_HARDEN_BUILD) $(NEED_HARDEN_TEST)
 
 # Every part runs even when an earlier one fails; the summary names the
 # failures and the exit status is 1 if there is any.
@@ -93,7 +93,7 @@ H_VALGRIND = valgrind --tool=memcheck --error-exitcode=1 --leak-check=full \
              --suppressions=test/driver/valgrind.supp --num-callers=30 -q
 
 valgrind: $(LIB) harden-deps deps-test | $(NODE_SQLITE)
-	@sh ext/need.sh 'valgrind:command -v valgrind'
+	@sh ext/need.sh 'valgrind:cmd:valgrind'
 	@echo "== valgrind: the Tcl suite against ./$(LIB)"
 	$(H_VALGRIND) $(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
 
@@ -123,7 +123,7 @@ h_amalg_from_deps = \
 
 # $(call h_amalg_npm,PACKAGE@VERSION,OUT_DIR)
 h_amalg_npm = \
-  sh ext/need.sh 'nodejs:command -v node' 'npm:command -v npm' && \
+  sh ext/need.sh 'nodejs:cmd:node' 'npm:cmd:npm' && \
   rm -rf $(2)/pkg && mkdir -p $(2)/pkg && \
   (cd $(2)/pkg && npm pack --silent $(1) >/dev/null && tar -xzf *.tgz) && \
   { $(call h_amalg_from_deps,$(2)/pkg/package/deps,$(2)); } && rm -rf $(2)/pkg
@@ -199,8 +199,8 @@ H_FUZZERS = resolve arn inventory
 H_FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 build/fuzz/sqlite3.o: build/amalg/node/sqlite3.c
-	@sh ext/need.sh 'clang:command -v $(FUZZ_CC)' \
-	  'libclang-rt-14-dev:printf "int LLVMFuzzerTestOneInput(const char *p, long n){ return 0; }" | $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null -'
+	@sh ext/need.sh 'clang:cmd:$(FUZZ_CC)'
+	@sh ext/need.sh 'libclang-rt-14-dev:libfuzzer:$(FUZZ_CC)'
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -O1 -g $(H_FUZZ_SAN) -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -w -c -o $@ $<
 
@@ -273,7 +273,7 @@ H_GCOVR = gcovr --root . --filter 'ext/.*\.[ch]' --exclude ext/mkdata.c build/co
 
 coverage: build/coverage/srm.so build/coverage/driver/driver build/coverage/refuse/driver \
     harden-deps deps-test | $(NODE_SQLITE)
-	@sh ext/need.sh 'gcovr:command -v gcovr'
+	@sh ext/need.sh 'gcovr:cmd:gcovr'
 	@rm -f build/coverage/*.gcda build/coverage/driver/*.gcda build/coverage/refuse/*.gcda
 	$(TCLSH) test/all.tcl build/coverage/srm.so $(VERSION)
 	build/coverage/driver/driver data/samples > build/coverage/driver.log 2>&1 || \
@@ -295,8 +295,8 @@ coverage: build/coverage/srm.so build/coverage/driver/driver build/coverage/refu
 H_MINGW = x86_64-w64-mingw32-gcc
 
 build/dll/srm.dll: $(H_SRC_DEPS) | harden-deps
-	@sh ext/need.sh 'gcc-mingw-w64-x86-64:command -v $(H_MINGW)' \
-	                'binutils-mingw-w64-x86-64:command -v x86_64-w64-mingw32-objdump'
+	@sh ext/need.sh 'gcc-mingw-w64-x86-64:cmd:$(H_MINGW)' \
+	                'binutils-mingw-w64-x86-64:cmd:x86_64-w64-mingw32-objdump'
 	@mkdir -p $(@D)/include
 	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(@D)/include/
 	$(H_MINGW) $(WARN) -O2 -g -Iext -Ibuild -I$(@D)/include -include build/version.h \
@@ -320,7 +320,7 @@ H_TIDY_CHECKS = clang-analyzer-*,bugprone-*,cert-*,misc-*,performance-*,portabil
 H_LINT_SUPP   = test/lint-suppressions.txt
 
 lint: build/srm_data.c build/version.h | harden-deps
-	@sh ext/need.sh 'cppcheck:command -v cppcheck' 'clang-tidy:command -v clang-tidy'
+	@sh ext/need.sh 'cppcheck:cmd:cppcheck' 'clang-tidy:cmd:clang-tidy'
 	@mkdir -p build/lint
 	@echo "== cppcheck $(H_LINT_SRC)"
 	@sed -n 's/^cppcheck[ \t]\{1,\}\([^ \t#]*\).*/\1/p' $(H_LINT_SUPP) > build/lint/cppcheck.supp
@@ -350,7 +350,7 @@ lint: build/srm_data.c build/version.h | harden-deps
 # random number generator from /dev/urandom (by the VFS, on first use).
 .PHONY: syscalls
 syscalls: $(LIB)
-	@sh ext/need.sh 'strace:command -v strace' 'sqlite3:command -v $(SQLITE3)'
+	@sh ext/need.sh 'strace:cmd:strace' 'sqlite3:cmd:$(SQLITE3)'
 	@mkdir -p build/syscalls
 	strace -f -qq -e trace=%file,%network,%desc -o build/syscalls/trace.txt \
 	  $(SQLITE3) :memory: -cmd '.load ./$(LIB)' < test/syscalls/queries.sql > build/syscalls/out.txt

@@ -27,7 +27,7 @@ bench: build/bench
 	build/bench --lib ./$(LIB) $(BENCH_SIZES)
 
 bench-deps:
-	@sh ext/need.sh 'valgrind:command -v valgrind'
+	@sh ext/need.sh 'valgrind:cmd:valgrind'
 
 bench-check: bench-deps
 	@$(MAKE) --no-print-directory build/bench
