@@ -2,12 +2,17 @@
 ** func.c: the SQL functions of srm.
 **
 **   responsibility(x, control [, variant])      'aws' | 'customer' | 'shared'
+**                                               | 'not_applicable'
 **   responsibility_why(x, control [, variant])  the same with duties and
 **                                               source, as a JSON object
 **   srm_service(x)    the service id x resolves to
 **   srm_category(x)   infrastructure | container | abstracted
 **   srm_variant(x)    the variant x itself implies (AWS::EKS::Nodegroup ->
 **                     managed_node_group), else NULL
+**   srm_variant(x, v) the variant id v names for x's service, in any ASCII
+**                     case (FARGATE -> fargate); x's own when v is NULL;
+**                     NULL when x is unknown or its service has no such
+**                     variant (reports list such rows as unmapped)
 **   srm_arn(arn, part)  partition | service | region | account |
 **                     resource_type | resource_id of an ARN
 **   srm_version(), srm_debug()
@@ -38,18 +43,15 @@ SQLITE_EXTENSION_INIT3
 # define SRM_COMMIT "unknown"
 #endif
 
-/* Values longer than this are cut, with "...", in error messages. */
-#define SRM_MSG_MAX 64
-
+/* The error "unknown WHAT 'VALUE' TAIL", the value quoted by srmQuote(). */
 static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
                             sqlite3_value *pVal, const char *zTail){
   const char *z = (const char*)sqlite3_value_text(pVal);
-  int n = sqlite3_value_bytes(pVal);
-  char *zMsg;
+  char *zVal, *zMsg;
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
-  zMsg = sqlite3_mprintf("unknown %s '%.*s%s' %s", zWhat,
-                         n>SRM_MSG_MAX ? SRM_MSG_MAX : n, z,
-                         n>SRM_MSG_MAX ? "..." : "", zTail);
+  zVal = srmQuoted(z, (size_t)sqlite3_value_bytes(pVal));
+  zMsg = zVal ? sqlite3_mprintf("unknown %s '%s' %s", zWhat, zVal, zTail) : 0;
+  sqlite3_free(zVal);
   if( zMsg==0 ){ sqlite3_result_error_nomem(ctx); return; }
   sqlite3_result_error(ctx, zMsg, -1);
   sqlite3_free(zMsg);
@@ -120,7 +122,7 @@ static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value 
   int iSlot;
   int iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
   if( iControl<0 ) return;
-  int eOwner = srmCell[iSlot*SRM_NCONTROL + iControl].eOwner;
+  int eOwner = srmCellAt(iSlot, iControl)->eOwner;
   sqlite3_result_text(ctx, srmOwnerName(eOwner), srmOwnerLen(eOwner), SQLITE_STATIC);
 }
 
@@ -170,7 +172,7 @@ static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   sqlite3_str *p;
   if( iControl<0 ) return;
   pC = &srmControl[iControl];
-  pCell = &srmCell[iSlot*SRM_NCONTROL + iControl];
+  pCell = srmCellAt(iSlot, iControl);
   pS = &srmService[t.iService];
   p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
   sqlite3_str_appendall(p, "{\"service\":");
@@ -188,7 +190,7 @@ static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       if( i ) sqlite3_str_appendchar(p, 1, ',');
       srmJsonString(p, SRM_STR(srmControl[k].zId));
       sqlite3_str_appendchar(p, 1, ':');
-      srmJsonString(p, srmOwnerName(srmCell[iSlot*SRM_NCONTROL + k].eOwner));
+      srmJsonString(p, srmOwnerName(srmCellAt(iSlot, k)->eOwner));
     }
     sqlite3_str_appendchar(p, 1, '}');
   }else{
@@ -210,8 +212,14 @@ static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 static void srmResolveFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   SrmTarget t;
   const char *z = 0;
-  (void)argc;
   if( !srmResolveValue(ctx, argv[0], &t) ) return;
+  if( argc>1 && sqlite3_value_type(argv[1])!=SQLITE_NULL ){
+    /* srm_variant(x, v): the canonical id of variant v of x's service */
+    const char *zV = (const char*)sqlite3_value_text(argv[1]);
+    if( zV==0 ){ sqlite3_result_error_nomem(ctx); return; }
+    t.iVariant = srmVariantFind(t.iService, zV, (size_t)sqlite3_value_bytes(argv[1]));
+    if( t.iVariant<=0 ) return;
+  }
   switch( *(const int*)sqlite3_user_data(ctx) ){
     case SRM_RESOLVE_SERVICE:  z = SRM_STR(srmService[t.iService].zId);  break;
     case SRM_RESOLVE_CATEGORY: z = SRM_STR(srmCategory[srmService[t.iService].iCategory].zId);  break;
@@ -266,29 +274,26 @@ static void srmVersionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   sqlite3_result_text(ctx, SRM_VERSION, -1, SQLITE_STATIC);
 }
 
-/* srm_debug(): build facts as a JSON object. */
+/* srm_debug(): build facts as a JSON object: the version, commit, SQLite
+** versions, data checksum, the row count of every table and, computed
+** from the compiled matrix, how much of it is sourced. */
 static void srmDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  static const char *const azCount[] = {
-    "services", "variants", "controls", "categories", "defaults", "exceptions",
-    "matrix", "aliases", "resource_types", "arn_types", "table_names", "exclusions", "keys"
+  static const struct { const char *zName; int iCount; } aRow[] = {
+    { "services",       SRM_COUNT_SERVICE },   { "variants",    SRM_COUNT_VARIANT },
+    { "controls",       SRM_COUNT_CONTROL },   { "categories",  SRM_COUNT_CATEGORY },
+    { "defaults",       SRM_COUNT_DEFAULT },   { "exceptions",  SRM_COUNT_EXCEPTION },
+    { "matrix",         -1 },                  { "aliases",     SRM_COUNT_ALIAS },
+    { "resource_types", SRM_COUNT_TYPE },      { "arn_types",   SRM_COUNT_ARN },
+    { "table_names",    SRM_COUNT_TABLE },     { "exclusions",  SRM_COUNT_EXCLUSION },
+    { "keys",           SRM_COUNT_KEY },
   };
-  int aCount[13];
+  int nCell = srmCount[SRM_COUNT_SLOT]*SRM_NCONTROL, nSourced = 0, nNa = 0, i;
   sqlite3_str *p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
-  int i;
   (void)argc; (void)argv;
-  aCount[0] = srmCount[SRM_COUNT_SERVICE];
-  aCount[1] = srmCount[SRM_COUNT_VARIANT];
-  aCount[2] = srmCount[SRM_COUNT_CONTROL];
-  aCount[3] = srmCount[SRM_COUNT_CATEGORY];
-  aCount[4] = srmCount[SRM_COUNT_DEFAULT];
-  aCount[5] = srmCount[SRM_COUNT_EXCEPTION];
-  aCount[6] = srmCount[SRM_COUNT_SLOT]*srmCount[SRM_COUNT_CONTROL];
-  aCount[7] = srmCount[SRM_COUNT_ALIAS];
-  aCount[8] = srmCount[SRM_COUNT_TYPE];
-  aCount[9] = srmCount[SRM_COUNT_ARN];
-  aCount[10] = srmCount[SRM_COUNT_TABLE];
-  aCount[11] = srmCount[SRM_COUNT_EXCLUSION];
-  aCount[12] = srmCount[SRM_COUNT_KEY];
+  for(i=0; i<nCell; i++){
+    if( srmCell[i].eBasis==SRM_BASIS_SERVICE || srmCell[i].eBasis==SRM_BASIS_VARIANT ) nSourced++;
+    if( srmCell[i].eOwner==SRM_OWNER_NA ) nNa++;
+  }
   sqlite3_str_appendall(p, "{\"version\":");
   srmJsonString(p, SRM_VERSION);
   srmJsonField(p, "commit", SRM_COMMIT);
@@ -296,10 +301,13 @@ static void srmDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   srmJsonField(p, "sqlite_compiled", SQLITE_VERSION);
   srmJsonField(p, "data_checksum", srmDataChecksum);
   sqlite3_str_appendall(p, ",\"rows\":{");
-  for(i=0; i<13; i++){
-    sqlite3_str_appendf(p, "%s\"%s\":%d", i ? "," : "", azCount[i], aCount[i]);
+  for(i=0; i<(int)(sizeof(aRow)/sizeof(aRow[0])); i++){
+    sqlite3_str_appendf(p, "%s\"%s\":%d", i ? "," : "", aRow[i].zName,
+                        aRow[i].iCount<0 ? nCell : srmCount[aRow[i].iCount]);
   }
-  sqlite3_str_appendall(p, "}}");
+  sqlite3_str_appendf(p, "},\"model\":{\"reviewed_services\":%d,\"sourced_cells\":%d,"
+                      "\"not_applicable_cells\":%d}}",
+                      srmCount[SRM_COUNT_REVIEWED], nSourced, nNa);
   srmResultStr(ctx, p);
 }
 
@@ -317,6 +325,7 @@ int srmRegisterFunctions(sqlite3 *db){
     { "srm_service",         1, &srmResolveWhat[0], srmResolveFunc },
     { "srm_category",        1, &srmResolveWhat[1], srmResolveFunc },
     { "srm_variant",         1, &srmResolveWhat[2], srmResolveFunc },
+    { "srm_variant",         2, &srmResolveWhat[2], srmResolveFunc },
     { "srm_arn",             2, 0, srmArnFunc },
     { "srm_version",         0, 0, srmVersionFunc },
     { "srm_debug",           0, 0, srmDebugFunc },

@@ -5,11 +5,14 @@
 **
 ** build/model.db is what ext/model.sql made of data/ CSV files.  mkdata prints
 ** every row of its "problems" view as "file:line: message" and exits 1 when
-** there is any; otherwise it resolves the matrix (category default, then the
-** service's exceptions, then the variant's, then the composites from their
-** parts), builds the open-addressing table that resolves identifiers, and
-** writes the const arrays declared in ext/srm.h, sorted and deterministic.
-** CHECKSUM is the Makefile's digest of data/ CSV files, reported by srm_debug().
+** there is any.  Otherwise it emits what model.sql's views say: the base
+** cells of the matrix come resolved from the view "cells", the composite
+** cells are derived from their parts (view "composite_parts") by
+** srmCompose(), the slot layout is srm.h's srmSlotCount() / srmSlotOf();
+** it builds the open-addressing table that resolves identifiers, and writes
+** the const arrays declared in ext/srm.h, sorted and deterministic.  It
+** fails when a count outgrows the field srm.h keeps it in.  CHECKSUM is the
+** Makefile's digest of data/ CSV files, reported by srm_debug().
 **
 ** Like SQLite's tool/mkkeywordhash.c it runs at build time only; its output
 ** holds data and no logic.
@@ -147,9 +150,21 @@ static int findIn(char **az, int n, const char *z){
   return -1;
 }
 static int ownerCode(const char *z){
-  if( strcmp(z, "aws")==0 ) return SRM_OWNER_AWS;
-  if( strcmp(z, "customer")==0 ) return SRM_OWNER_CUSTOMER;
-  return SRM_OWNER_SHARED;
+  int e;
+  for(e=SRM_OWNER_AWS; e<SRM_OWNER_THIRD_PARTY; e++){
+    if( strcmp(z, srmOwnerName(e))==0 ) return e;
+  }
+  die("unknown owner in the model");    /* model.sql's CHECKs refuse it */
+  return 0;
+}
+
+/* Fail when n does not fit a field of nMax values (srm.h's narrow fields:
+** an unsigned short, a bit field). */
+static void fits(const char *zWhat, long n, long nMax){
+  if( n>=nMax ){
+    fprintf(stderr, "mkdata: %ld %s do not fit the %ld that ext/srm.h allows\n", n, zWhat, nMax);
+    exit(1);
+  }
 }
 
 /* ---- keys ---- */
@@ -224,7 +239,6 @@ static void emitPairs(const char *zDecl, const char *zSql){
 int main(int argc, char **argv){
   sqlite3_stmt *p;
   int i, j, nSlot, nText, nDefault, nException, nKeySlot;
-  int *aDefaultText;            /* [category*nControl + control] -> text */
   SrmCell *aCell;
   Key **apSlot;
   int counts[SRM_COUNT_N];
@@ -260,30 +274,29 @@ int main(int argc, char **argv){
   sqlite3_finalize(p);
   printf("};\n\n");
 
-  /* 3. Controls, by position, with composite parts as indices. */
+  /* 3. Controls, by position, with composite parts (view composite_parts)
+  ** as indices. */
   nControl = count("SELECT count(*) FROM controls");
+  fits("controls", nControl, 1<<15);          /* SrmHit.iControl in overlay.c */
   azControl = grow(0, sizeof(char*)*nControl);
   p = prep("SELECT control FROM controls ORDER BY position");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++) azControl[i] = dup(sqlite3_column_text(p, 0));
   sqlite3_finalize(p);
   printf("const SrmControl srmControl[] = {\n");
-  p = prep("SELECT control, layer, title, description, parts, position FROM controls ORDER BY position");
+  p = prep("SELECT c.control, c.layer, c.title, c.description, c.parts, c.position,"
+           " (SELECT group_concat(pos, ',') FROM (SELECT x.position - 1 AS pos"
+           "    FROM composite_parts q JOIN controls x ON x.control = q.part"
+           "   WHERE q.control = c.control ORDER BY q.k)),"
+           " (SELECT count(*) FROM composite_parts q WHERE q.control = c.control)"
+           " FROM controls c ORDER BY c.position");
   while( sqlite3_step(p)==SQLITE_ROW ){
-    char *zParts = dup(sqlite3_column_text(p, 4)), *z;
-    int nPart = 0;
+    const char *zParts = (const char*)sqlite3_column_text(p, 6);
+    int nPart = sqlite3_column_int(p, 7);
+    fits("parts in a composite", nPart, SRM_MAX_PARTS + 1);
     printf("  {");
     for(j=0; j<5; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
-    printf(", %d, ", sqlite3_column_int(p, 5));
-    printf("/* parts */ ");
-    for(z=strtok(zParts, "|"); z; z=strtok(0, "|")) nPart++;
-    printf("%d, {", nPart);
-    free(zParts);
-    zParts = dup(sqlite3_column_text(p, 4));
-    if( nPart>SRM_MAX_PARTS ) die("too many parts in a composite control");
-    for(z=strtok(zParts, "|"), j=0; z; z=strtok(0, "|"), j++){
-      printf("%s%d", j ? ", " : "", findIn(azControl, nControl, z));
-    }
-    free(zParts);
+    printf(", %d, /* parts */ %d, {", sqlite3_column_int(p, 5), nPart);
+    if( zParts ) printf("%s", zParts);    /* indices: 6,8,... */
     printf("}},\n");
   }
   sqlite3_finalize(p);
@@ -292,6 +305,8 @@ int main(int argc, char **argv){
   /* 4. Services (sorted by id) and variants (by service, id). */
   nService = count("SELECT count(*) FROM services");
   nVariant = count("SELECT count(*) FROM variants");
+  fits("services", nService, 1<<16);          /* SrmKey.iService, srmSlotService[] */
+  fits("variants", nVariant + 1, 1<<16);      /* SrmKey.iVariant */
   azService = grow(0, sizeof(char*)*nService);
   aSvcVariant = grow(0, sizeof(int)*nService);
   aSvcNVariant = grow(0, sizeof(int)*nService);
@@ -309,27 +324,28 @@ int main(int argc, char **argv){
     aSvcDefault[i] = 0;
   }
   sqlite3_finalize(p);
-  p = prep("SELECT service, variant, is_default FROM variants ORDER BY service, variant");
+  p = prep("SELECT service, variant, is_default, k FROM variant_order ORDER BY service, variant");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     int s = findService((const char*)sqlite3_column_text(p, 0));
     azVariant[i] = dup(sqlite3_column_text(p, 1));
     aVarService[i] = s;
     if( aSvcNVariant[s]==0 ) aSvcVariant[s] = i;
-    if( sqlite3_column_int(p, 2) ) aSvcDefault[s] = aSvcNVariant[s];
+    if( sqlite3_column_int(p, 2) ) aSvcDefault[s] = sqlite3_column_int(p, 3);
     aSvcNVariant[s]++;
   }
   sqlite3_finalize(p);
   for(i=nSlot=0; i<nService; i++){
     aSvcSlot[i] = nSlot;
-    nSlot += aSvcNVariant[i] ? 1 + aSvcNVariant[i] : 1;
+    nSlot += srmSlotCount(aSvcNVariant[i]);
   }
+  if( nSlot!=count("SELECT count(*) FROM slots") ) die("the slots view and srmSlotCount() disagree");
 
   printf("const SrmService srmService[] = {\n");
-  p = prep("SELECT service, name, abbreviation, category_basis, category_source, category_note"
-           " FROM services ORDER BY service");
+  p = prep("SELECT service, name, abbreviation, category_basis, category_source, category_note,"
+           " reviewed_on, reviewed_pages FROM services ORDER BY service");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     printf("  {");
-    for(j=0; j<6; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
+    for(j=0; j<8; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
     printf(", %d, %d, %d, %d, %d},\n", aSvcCategory[i], aSvcSlot[i],
            aSvcVariant[i], aSvcNVariant[i], aSvcDefault[i]);
   }
@@ -337,128 +353,86 @@ int main(int argc, char **argv){
   printf("};\n\n");
 
   printf("const SrmVariant srmVariant[] = {\n");
-  p = prep("SELECT service, variant, title, note, source, is_default FROM variants"
+  p = prep("SELECT service, variant, kind, title, note, source, is_default FROM variants"
            " ORDER BY service, variant");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     printf("  {%d", aVarService[i]);
-    for(j=1; j<5; j++){ printf(", "); printf("%u", poolCol(p, j)); }
-    printf(", %d},\n", sqlite3_column_int(p, 5));
+    for(j=1; j<6; j++){ printf(", "); printf("%u", poolCol(p, j)); }
+    printf(", %d},\n", sqlite3_column_int(p, 6));
   }
-  if( i==0 ) printf("  {0, 0, 0, 0, 0, 0}\n");
+  if( i==0 ) printf("  {0, 0, 0, 0, 0, 0, 0}\n");
   sqlite3_finalize(p);
   printf("};\n\n");
 
-  /* 5. Texts: the category defaults, then the exceptions. */
+  /* 5. Texts (view texts): the category defaults, then the exceptions. */
   nDefault = count("SELECT count(*) FROM defaults");
   nException = count("SELECT count(*) FROM exceptions");
   nText = nDefault + nException;
-  aDefaultText = grow(0, sizeof(int)*nCategory*nControl);
-  for(i=0; i<nCategory*nControl; i++) aDefaultText[i] = -1;
+  fits("texts", nText, 1<<16);                /* SrmCell.iText */
   printf("const SrmText srmText[] = {\n");
-  p = prep("SELECT d.category, d.control, d.aws_duty, d.customer_duty, d.source"
-           " FROM defaults d JOIN categories k USING (category) JOIN controls c USING (control)"
-           " ORDER BY k.rowid, c.position");
+  p = prep("SELECT aws_duty, customer_duty, source, read_on FROM texts ORDER BY t");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
-    int k = findIn(azCategory, nCategory, (const char*)sqlite3_column_text(p, 0));
-    int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 1));
-    aDefaultText[k*nControl + c] = i;
-    printf("  {");
-    for(j=2; j<5; j++) printf("%u, ", poolCol(p, j));
-    printf("0},\n");               /* read_on: "" */
-  }
-  sqlite3_finalize(p);
-  p = prep("SELECT aws_duty, customer_duty, source, read_on FROM exceptions"
-           " ORDER BY service, variant, control");
-  while( sqlite3_step(p)==SQLITE_ROW ){
     printf("  {");
     for(j=0; j<4; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
     printf("},\n");
   }
   sqlite3_finalize(p);
+  if( i!=nText ) die("the texts view has the wrong number of rows");
   printf("};\n\n");
 
   printf("const SrmDefault srmDefault[] = {\n");
-  p = prep("SELECT d.category, d.control, d.owner"
+  p = prep("SELECT d.category, d.control, d.owner, x.t"
            " FROM defaults d JOIN categories k USING (category) JOIN controls c USING (control)"
+           " JOIN texts x ON x.category = d.category AND x.control = d.control"
            " ORDER BY k.rowid, c.position");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     printf("  {%d, %d, %d, %d},\n",
            findIn(azCategory, nCategory, (const char*)sqlite3_column_text(p, 0)),
            findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 1)),
-           ownerCode((const char*)sqlite3_column_text(p, 2)), i);
+           ownerCode((const char*)sqlite3_column_text(p, 2)), sqlite3_column_int(p, 3));
   }
   sqlite3_finalize(p);
   printf("};\n\n");
 
-  /* 6. The matrix: every slot of every service, every control. */
+  /* 6. The matrix: base cells as the view "cells" resolves them, then the
+  ** composites from their parts by srmCompose(). */
   aCell = grow(0, sizeof(SrmCell)*nSlot*nControl);
-  p = prep("SELECT d.owner FROM defaults d WHERE d.category = ?1 AND d.control = ?2");
-  for(i=0; i<nService; i++){
-    int s, nS = aSvcNVariant[i] ? 1 + aSvcNVariant[i] : 1;
-    for(s=0; s<nS; s++){
-      for(j=0; j<nControl; j++){
-        SrmCell *pCell = &aCell[(aSvcSlot[i]+s)*nControl + j];
-        int t = aDefaultText[aSvcCategory[i]*nControl + j];
-        pCell->eOwner = 0;
-        pCell->eBasis = SRM_BASIS_CATEGORY;
-        pCell->iText = (unsigned short)(t<0 ? 0 : t);
-        if( t<0 ) continue;     /* composite: below */
-        sqlite3_bind_text(p, 1, azCategory[aSvcCategory[i]], -1, SQLITE_STATIC);
-        sqlite3_bind_text(p, 2, azControl[j], -1, SQLITE_STATIC);
-        if( sqlite3_step(p)!=SQLITE_ROW ) die("missing default");
-        pCell->eOwner = (unsigned char)ownerCode((const char*)sqlite3_column_text(p, 0));
-        sqlite3_reset(p);
-      }
-    }
+  memset(aCell, 0, sizeof(SrmCell)*nSlot*nControl);
+  p = prep("SELECT slot, position - 1, owner, basis, t FROM cells ORDER BY slot, position");
+  while( sqlite3_step(p)==SQLITE_ROW ){
+    SrmCell *pCell = &aCell[sqlite3_column_int(p, 0)*nControl + sqlite3_column_int(p, 1)];
+    const char *zBasis = (const char*)sqlite3_column_text(p, 3);
+    pCell->eOwner = (unsigned char)ownerCode((const char*)sqlite3_column_text(p, 2));
+    pCell->eBasis = (unsigned char)(strcmp(zBasis, "variant")==0 ? SRM_BASIS_VARIANT
+                                    : strcmp(zBasis, "service")==0 ? SRM_BASIS_SERVICE
+                                    : SRM_BASIS_CATEGORY);
+    pCell->iText = (unsigned short)sqlite3_column_int(p, 4);
   }
   sqlite3_finalize(p);
-  /* Exceptions, service-wide ('' variant) before variant ones, so that a
-  ** variant row overrides a service row.  Text index = nDefault + rank in
-  ** the (service, variant, control) order used for srmText above. */
-  p = prep("SELECT service, variant, control, owner,"
-           " row_number() OVER (ORDER BY service, variant, control) - 1"
-           " FROM exceptions ORDER BY variant <> '', service, variant, control");
-  while( sqlite3_step(p)==SQLITE_ROW ){
-    int iSvc = findService((const char*)sqlite3_column_text(p, 0));
-    int iVar = findVariant(iSvc, (const char*)sqlite3_column_text(p, 1));
-    int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 2));
-    int eOwner = ownerCode((const char*)sqlite3_column_text(p, 3));
-    int t = nDefault + sqlite3_column_int(p, 4);
-    int s, nS = aSvcNVariant[iSvc] ? 1 + aSvcNVariant[iSvc] : 1;
-    for(s=0; s<nS; s++){
-      int iSlotVar = s==0 ? aSvcVariant[iSvc] + aSvcDefault[iSvc] + 1 : aSvcVariant[iSvc] + s;
-      SrmCell *pCell = &aCell[(aSvcSlot[iSvc]+s)*nControl + c];
-      if( aSvcNVariant[iSvc]==0 ) iSlotVar = 0;
-      if( iVar!=0 && iVar!=iSlotVar ) continue;
-      pCell->eOwner = (unsigned char)eOwner;
-      pCell->eBasis = (unsigned char)(iVar ? SRM_BASIS_VARIANT : SRM_BASIS_SERVICE);
-      pCell->iText = (unsigned short)t;
+  p = prep("SELECT c.position - 1, x.position - 1 FROM composite_parts q"
+           " JOIN controls c ON c.control = q.control JOIN controls x ON x.control = q.part"
+           " ORDER BY c.position, q.k");
+  {
+    int *aPart = grow(0, sizeof(int)*nControl*SRM_MAX_PARTS);   /* [c*SRM_MAX_PARTS + k] */
+    int *anPart = grow(0, sizeof(int)*nControl), s;
+    memset(anPart, 0, sizeof(int)*nControl);
+    while( sqlite3_step(p)==SQLITE_ROW ){
+      int c = sqlite3_column_int(p, 0);
+      aPart[c*SRM_MAX_PARTS + anPart[c]++] = sqlite3_column_int(p, 1);
     }
-  }
-  sqlite3_finalize(p);
-  /* Composites: all parts aws -> aws, all customer -> customer, else shared. */
-  p = prep("SELECT control, parts FROM controls WHERE parts <> '' ORDER BY position");
-  while( sqlite3_step(p)==SQLITE_ROW ){
-    int c = findIn(azControl, nControl, (const char*)sqlite3_column_text(p, 0));
-    char *zParts = dup(sqlite3_column_text(p, 1));
-    int aPart[SRM_MAX_PARTS], nPart = 0, s;
-    char *z;
-    for(z=strtok(zParts, "|"); z && nPart<SRM_MAX_PARTS; z=strtok(0, "|")){
-      aPart[nPart++] = findIn(azControl, nControl, z);
-    }
-    free(zParts);
     for(s=0; s<nSlot; s++){
-      int k, bAws = 1, bCustomer = 1;
-      for(k=0; k<nPart; k++){
-        int e = aCell[s*nControl + aPart[k]].eOwner;
-        if( e!=SRM_OWNER_AWS ) bAws = 0;
-        if( e!=SRM_OWNER_CUSTOMER ) bCustomer = 0;
+      for(j=0; j<nControl; j++){
+        unsigned char aOwner[SRM_MAX_PARTS];
+        int k;
+        if( anPart[j]==0 ) continue;
+        for(k=0; k<anPart[j]; k++) aOwner[k] = aCell[s*nControl + aPart[j*SRM_MAX_PARTS + k]].eOwner;
+        aCell[s*nControl + j].eOwner = (unsigned char)srmCompose(aOwner, anPart[j]);
+        aCell[s*nControl + j].eBasis = SRM_BASIS_DERIVED;
+        aCell[s*nControl + j].iText = 0;
       }
-      aCell[s*nControl + c].eOwner = bAws ? SRM_OWNER_AWS
-                                   : bCustomer ? SRM_OWNER_CUSTOMER : SRM_OWNER_SHARED;
-      aCell[s*nControl + c].eBasis = SRM_BASIS_DERIVED;
-      aCell[s*nControl + c].iText = 0;
     }
+    free(aPart);
+    free(anPart);
   }
   sqlite3_finalize(p);
   printf("const SrmCell srmCell[] = {\n");
@@ -511,13 +485,13 @@ int main(int argc, char **argv){
   /* 8. The identifier table: ids, aliases, types, "namespace:type", tables. */
   for(i=0; i<nService; i++) addKey(azService[i], i, 0, SRM_KEY_ID, "data/services.csv");
   addKeys("SELECT alias, service, '', 'data/aliases.csv:' || (rowid+1) FROM aliases ORDER BY rowid",
-          SRM_KEY_ALIAS);
+          SRM_KEY_NAME);
   addKeys("SELECT resource_type, service, variant, 'data/resource_types.csv:' || (rowid+1)"
-          " FROM resource_types ORDER BY rowid", SRM_KEY_TYPE);
+          " FROM resource_types ORDER BY rowid", SRM_KEY_NAME);
   addKeys("SELECT namespace || ':' || resource_type, service, variant,"
           " 'data/arn_types.csv:' || (rowid+1) FROM arn_types ORDER BY rowid", SRM_KEY_ARN);
   addKeys("SELECT table_name, service, variant, 'data/tables.csv:' || (rowid+1)"
-          " FROM tables ORDER BY rowid", SRM_KEY_TABLE);
+          " FROM tables ORDER BY rowid", SRM_KEY_NAME);
   if( nError ) return 1;
   for(nKeySlot=64; nKeySlot < 2*nKey; nKeySlot*=2){}
   apSlot = grow(0, sizeof(Key*)*nKeySlot);
@@ -535,6 +509,7 @@ int main(int argc, char **argv){
     int bTyped = 0;
     if( pK==0 ){ printf("  {0, 0, 0, 0, 0, 0, 0},\n"); continue; }
     nK = strlen(pK->z);
+    fits("bytes in an identifier", (long)nK, 1<<16);   /* SrmKey.nKey */
     if( pK->eKind==SRM_KEY_ARN && pK->z[nK-1]==':' ){
       /* Does some "namespace:type" key share this namespace? */
       int j;
@@ -551,7 +526,6 @@ int main(int argc, char **argv){
   printf("};\n\n");
 
   /* 9. Counts and checksum. */
-  counts[SRM_COUNT_TEXT] = nText;
   counts[SRM_COUNT_CATEGORY] = nCategory;
   counts[SRM_COUNT_CONTROL] = nControl;
   counts[SRM_COUNT_SERVICE] = nService;
@@ -566,6 +540,7 @@ int main(int argc, char **argv){
   counts[SRM_COUNT_EXCLUSION] = count("SELECT count(*) FROM exclusions");
   counts[SRM_COUNT_KEY] = nKey;
   counts[SRM_COUNT_KEY_SLOTS] = nKeySlot;
+  counts[SRM_COUNT_REVIEWED] = count("SELECT count(*) FROM services WHERE reviewed_on <> ''");
   printf("const int srmCount[] = {");
   for(i=0; i<SRM_COUNT_N; i++) printf("%s%d", i ? ", " : "", counts[i]);
   printf("};\n\n");

@@ -1,9 +1,10 @@
 /*
 ** model.c: lookups in the compiled-in model (build/srm_data.c).
 **
-** Control, service and variant ids are matched exactly (they are contract
-** names, always lower case); identifiers from inventories go through
-** resolve.c instead.
+** Control and service ids are contract names, always lower case, and are
+** matched exactly.  Variant ids are matched without regard to ASCII case
+** (AWS and Steampipe write FARGATE, srm fargate).  Identifiers from
+** inventories go through resolve.c instead.
 */
 #include <string.h>
 #include "srm.h"
@@ -11,6 +12,16 @@
 /* Is z[0..n), which may hold NUL bytes, exactly the id zId? */
 static int srmIdEq(const char *zId, const char *z, size_t n){
   return strlen(zId)==n && memcmp(zId, z, n)==0;
+}
+
+/* Is z[0..n) the lower-case id zId, ignoring ASCII case? */
+static int srmIdEqNoCase(const char *zId, const char *z, size_t n){
+  size_t i;
+  if( strlen(zId)!=n ) return 0;
+  for(i=0; i<n; i++){
+    if( srmLower((unsigned char)z[i])!=zId[i] ) return 0;
+  }
+  return 1;
 }
 
 /* Index in srmControl[] of control z[0..n), or -1. */
@@ -23,13 +34,13 @@ int srmControlFind(const char *z, size_t n){
   return -1;
 }
 
-/* 1 + index in srmVariant[] of variant z[0..n) of service iService, or -1
-** when the service has no such variant. */
+/* 1 + index in srmVariant[] of variant z[0..n) of service iService (any
+** ASCII case), or -1 when the service has no such variant. */
 int srmVariantFind(int iService, const char *z, size_t n){
   const SrmService *p = &srmService[iService];
   int i;
   for(i=0; i<p->nVariant; i++){
-    if( srmIdEq(SRM_STR(srmVariant[p->iVariant + i].zId), z, n) ) return p->iVariant + i + 1;
+    if( srmIdEqNoCase(SRM_STR(srmVariant[p->iVariant + i].zId), z, n) ) return p->iVariant + i + 1;
   }
   return -1;
 }
@@ -37,17 +48,15 @@ int srmVariantFind(int iService, const char *z, size_t n){
 /* The variant whose answers slot iSlot of service iService gives, or NULL
 ** for a service without variants. */
 const char *srmVariantOfSlot(int iService, int iSlot){
-  const SrmService *pS = &srmService[iService];
-  int k = iSlot - pS->iSlot;
-  if( pS->nVariant==0 ) return 0;
-  return SRM_STR(srmVariant[pS->iVariant + (k==0 ? pS->iDefault : k - 1)].zId);
+  int v = srmSlotVariant(iService, iSlot);
+  return v ? SRM_STR(srmVariant[v - 1].zId) : 0;
 }
 
-/* SRM_OWNER_* of the owner named exactly z[0..n) (aws, customer,
-** shared), or 0. */
+/* SRM_OWNER_* of the model owner named exactly z[0..n) (aws, customer,
+** shared, not_applicable), or 0. */
 int srmOwnerFind(const char *z, size_t n){
   int e;
-  for(e=SRM_OWNER_AWS; e<=SRM_OWNER_SHARED; e++){
+  for(e=SRM_OWNER_AWS; e<SRM_OWNER_THIRD_PARTY; e++){
     if( (size_t)srmOwnerLen(e)==n && memcmp(srmOwnerName(e), z, n)==0 ) return e;
   }
   return 0;

@@ -46,8 +46,8 @@ CREATE TABLE defaults(
   category      TEXT NOT NULL REFERENCES categories,
   control       TEXT NOT NULL REFERENCES controls,
   owner         TEXT NOT NULL
-    CONSTRAINT "owner must be aws, customer or shared"
-    CHECK (owner IN ('aws', 'customer', 'shared')),
+    CONSTRAINT "owner must be aws, customer, shared or not_applicable"
+    CHECK (owner IN ('aws', 'customer', 'shared', 'not_applicable')),
   aws_duty      TEXT NOT NULL CONSTRAINT "aws_duty is empty" CHECK (aws_duty <> ''),
   customer_duty TEXT NOT NULL CONSTRAINT "customer_duty is empty" CHECK (customer_duty <> ''),
   source        TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
@@ -66,9 +66,20 @@ CREATE TABLE services(
     CHECK (category_basis IN ('documented', 'inferred')),
   category_source TEXT NOT NULL,
   category_note   TEXT NOT NULL,
+  reviewed_on     TEXT NOT NULL
+    CONSTRAINT "reviewed_on must be empty or a YYYY-MM-DD date"
+    CHECK (reviewed_on = '' OR (reviewed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                AND date(reviewed_on) = reviewed_on)),
+  reviewed_pages  TEXT NOT NULL
+    CONSTRAINT "reviewed_pages must be https URLs separated by |"
+    CHECK (reviewed_pages = '' OR ('|' || reviewed_pages || '|' GLOB '|https://?*|'
+                                   AND reviewed_pages NOT GLOB '*||*'
+                                   AND reviewed_pages NOT GLOB '*[ ,]*')),
   CONSTRAINT "a documented category needs its https source, an inferred one its reasoning in category_note"
   CHECK (CASE category_basis WHEN 'documented' THEN category_source GLOB 'https://?*'
-                             ELSE category_note <> '' END)
+                             ELSE category_note <> '' END),
+  CONSTRAINT "a reviewed service lists the pages read (reviewed_pages), and only a reviewed one"
+  CHECK ((reviewed_on = '') = (reviewed_pages = ''))
 ) STRICT;
 
 CREATE TABLE variants(
@@ -77,6 +88,9 @@ CREATE TABLE variants(
     CONSTRAINT "variant id must be lower case letters, digits and _"
     CHECK (variant GLOB '[a-z]*' AND variant NOT GLOB '*[^a-z0-9_]*'),
   is_default INTEGER NOT NULL CONSTRAINT "is_default must be 0 or 1" CHECK (is_default IN (0, 1)),
+  kind       TEXT NOT NULL
+    CONSTRAINT "kind must be deployment (how a workload runs) or resource (a kind of resource of the service)"
+    CHECK (kind IN ('deployment', 'resource')),
   title      TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
   note       TEXT NOT NULL CONSTRAINT "note is empty" CHECK (note <> ''),
   source     TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
@@ -88,8 +102,8 @@ CREATE TABLE exceptions(
   variant       TEXT NOT NULL,
   control       TEXT NOT NULL REFERENCES controls,
   owner         TEXT NOT NULL
-    CONSTRAINT "owner must be aws, customer or shared"
-    CHECK (owner IN ('aws', 'customer', 'shared')),
+    CONSTRAINT "owner must be aws, customer, shared or not_applicable"
+    CHECK (owner IN ('aws', 'customer', 'shared', 'not_applicable')),
   aws_duty      TEXT NOT NULL CONSTRAINT "aws_duty is empty" CHECK (aws_duty <> ''),
   customer_duty TEXT NOT NULL CONSTRAINT "customer_duty is empty" CHECK (customer_duty <> ''),
   source        TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
@@ -164,18 +178,71 @@ CREATE TABLE exclusions(
 
 -- Owners ranked by how much the customer has to do.
 CREATE VIEW owner_rank(owner, rank) AS
-  VALUES ('aws', 0), ('shared', 1), ('customer', 2);
+  VALUES ('not_applicable', 0), ('aws', 0), ('shared', 1), ('customer', 2);
 
--- Composite parts, one row each.
-CREATE VIEW composite_parts(control, part, line) AS
-  WITH RECURSIVE split(control, part, rest, line) AS (
-    SELECT control, '', parts || '|', rowid + 1 FROM controls WHERE parts <> ''
+-- Composite parts, one row each, k their order in the composite (0 ..).
+CREATE VIEW composite_parts(control, part, k, line) AS
+  WITH RECURSIVE split(control, part, rest, k, line) AS (
+    SELECT control, '', parts || '|', -1, rowid + 1 FROM controls WHERE parts <> ''
     UNION ALL
     SELECT control, substr(rest, 1, instr(rest, '|') - 1),
-           substr(rest, instr(rest, '|') + 1), line
+           substr(rest, instr(rest, '|') + 1), k + 1, line
       FROM split WHERE rest <> ''
   )
-  SELECT control, part, line FROM split WHERE part <> '';
+  SELECT control, part, k, line FROM split WHERE part <> '';
+
+-- The words behind every cell: category defaults first (by category, then
+-- control position), then exceptions (by service, variant, control); t is
+-- the index in srmText[].
+CREATE VIEW texts(t, category, service, variant, control, aws_duty, customer_duty, source, read_on) AS
+  SELECT row_number() OVER (ORDER BY k.rowid, c.position) - 1, d.category, NULL, NULL, d.control,
+         d.aws_duty, d.customer_duty, d.source, ''
+    FROM defaults d JOIN categories k USING (category) JOIN controls c USING (control)
+  UNION ALL
+  SELECT (SELECT count(*) FROM defaults) + row_number() OVER (ORDER BY e.service, e.variant, e.control) - 1,
+         NULL, e.service, e.variant, e.control, e.aws_duty, e.customer_duty, e.source, e.read_on
+    FROM exceptions e;
+
+-- Variants in the order of srmVariant[] (by service, then id), k their
+-- index within the service (0 ..).
+CREATE VIEW variant_order(service, variant, k, is_default) AS
+  SELECT service, variant, row_number() OVER (PARTITION BY service ORDER BY variant) - 1, is_default
+    FROM variants;
+
+-- The matrix slots (ext/srm.h, srmSlotOf): per service by id, slot 0 with
+-- no variant named (it holds the default variant's cells), then one per
+-- variant.  slot is the global index, answers the variant whose cells it
+-- holds ('' for a service without variants).
+CREATE VIEW slots(slot, service, variant, answers) AS
+  WITH s(service, k, variant, answers) AS (
+    SELECT s.service, -1, '',
+           coalesce((SELECT variant FROM variants v WHERE v.service = s.service AND v.is_default), '')
+      FROM services s
+    UNION ALL
+    SELECT service, k, variant, variant FROM variant_order
+  )
+  SELECT row_number() OVER (ORDER BY service, k) - 1, service, variant, answers FROM s;
+
+-- Every base cell of the matrix: the variant's exception, else the
+-- service's, else the category default, with the index of its words.
+-- Composite cells are derived from these by srmCompose() (ext/srm.h).
+CREATE VIEW cells(slot, service, control, position, owner, basis, t) AS
+  SELECT sl.slot, sl.service, c.control, c.position,
+         coalesce(ev.owner, es.owner, d.owner),
+         CASE WHEN ev.owner IS NOT NULL THEN 'variant'
+              WHEN es.owner IS NOT NULL THEN 'service' ELSE 'category_default' END,
+         coalesce((SELECT t FROM texts x WHERE x.service = ev.service AND x.variant = ev.variant
+                     AND x.control = ev.control),
+                  (SELECT t FROM texts x WHERE x.service = es.service AND x.variant = ''
+                     AND x.control = es.control),
+                  (SELECT t FROM texts x WHERE x.category = d.category AND x.control = d.control))
+    FROM slots sl
+    JOIN services s ON s.service = sl.service
+    JOIN controls c ON c.layer <> 'composite'
+    JOIN defaults d ON d.category = s.category AND d.control = c.control
+    LEFT JOIN exceptions es ON es.service = sl.service AND es.variant = '' AND es.control = c.control
+    LEFT JOIN exceptions ev ON ev.service = sl.service AND ev.variant <> ''
+                           AND ev.variant = sl.answers AND ev.control = c.control;
 
 CREATE VIEW problems(message) AS
   -- A field with a line break would shift every line number after it.
@@ -193,6 +260,10 @@ UNION ALL
   SELECT 'data/controls.csv:' || line || ': composite ''' || control || ''' names unknown part ''' || part || ''''
     FROM composite_parts
    WHERE part NOT IN (SELECT control FROM controls WHERE layer <> 'composite')
+UNION ALL
+  SELECT 'data/controls.csv:' || min(line) || ': composite ''' || control || ''' has '
+         || count(*) || ' parts, more than the 8 srm.h allows (SRM_MAX_PARTS)'
+    FROM composite_parts GROUP BY control HAVING count(*) > 8
 UNION ALL
   SELECT 'data/defaults.csv:' || (d.rowid + 1) || ': composite control ''' || d.control
          || ''' is derived from its parts and takes no default'

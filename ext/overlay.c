@@ -1,112 +1,78 @@
 /*
-** overlay.c: the organization's own responsibility decisions, on top of
-** AWS's model.
+** overlay.c: each connection's cache of the organization's decisions in
+** force, and the answers it gives (effective.c asks).
 **
-**   SELECT srm_overlay_init();        -- creates srm_decisions and friends
-**   INSERT INTO srm_decisions(service, control, owner, party, reason, approved_by)
-**     VALUES ('Amazon EC2', 'patch_management', 'third_party', 'Acme MSP',
-**             'MSP contract 2026-114', 'CISO');
-**   SELECT effective_responsibility(arn, 'guest_os_patching') FROM inventory;
+** What the cache follows.  The decisions are the table srm_decisions as an
+** unqualified name resolves it: in temp, then main, then the attached
+** schemas in the order they were attached (S below).  Once per statement
+** (effective.c keeps a mark in the statement's auxiliary data) the cache
+** checks, with three short queries of its own:
 **
-** Decisions live in an ordinary table of the user's database, so they
-** persist with the file and obey transactions:
+**   1. the schema objects named srm_decisions or srm_decisions_version, or
+**      on those tables, in every schema: a fingerprint of their type,
+**      name, table, root page and SQL.  When it changed, the overlay is
+**      checked again: srm_decisions in S must be an ordinary table (not a
+**      view, not a virtual table) with srm's columns, none of them
+**      generated; srm_decisions_version must be an ordinary table of S;
+**      srm's three triggers must be there as srm makes them, and no other
+**      trigger may sit on the two tables (in S or temp): a trigger could
+**      hide a write from the counter.  Anything else is an error naming
+**      what is wrong, never a silent "no decisions";
+**   2. srm_decisions_version.n, which srm's triggers set to a new random
+**      number at every write, in the writer's transaction: a ROLLBACK
+**      brings back the number of the content it brings back, and a number
+**      once replaced is never seen again with other content;
+**   3. today's date, date('now') (UTC): decisions expire at midnight UTC.
 **
-**   srm_decisions(id, service, variant, control, owner, party,
-**                 internal_owner, reason, approved_by, decided_on,
-**                 expires_on, account, resource_arn)
+** When all three match what the cache was loaded from, it is used as it
+** is; otherwise it is reloaded from "S".srm_decisions.  Every row is
+** checked as srm_decision_check() checks a new one (a row written some
+** other way is an error naming its id, not a decision quietly dropped);
+** expired decisions are left out.  No load can start while another runs:
+** a function called back from within the reading (it cannot be, through a
+** real table, but the guard costs nothing) is an error.
 **
-** service takes any form responsibility() accepts and is stored as the
-** service id (trigger srm_decisions_canonical); variant NULL means every
-** variant; control may be a composite; owner is aws, customer, shared or
-** third_party (then party names the third party); decided_on defaults to
-** today; expires_on, account and resource_arn are optional.  A CHECK
-** constraint calls srm_decision_check(), which refuses a bad row with one
-** of these messages, and the statement writes nothing:
+** Without srm_decisions anywhere there are no decisions.
 **
-**   unknown service 'X' (SELECT service FROM srm_services)
-**   unknown control 'X' (SELECT control FROM srm_controls)
-**   unknown variant 'X' of service 'S' (SELECT variant FROM srm_variants WHERE service = 'S')
-**   unknown owner 'X' (aws, customer, shared, third_party)
-**   owner 'third_party' needs the party's name in party
-**   party 'X' is only for owner 'third_party'
-**   decided_on 'X' is not a date (YYYY-MM-DD)
-**   expires_on 'X' is not a date (YYYY-MM-DD)
-**   expires_on 'E' is before decided_on 'D'
-**   account 'X' is not a 12-digit AWS account id
-**   resource_arn 'X' is not an ARN of service 'S'
-**   a value holds a NUL byte
+** The index.  Decisions are sorted by service, then scope (resource,
+** account, variant, service), then the later decided_on, then the higher
+** id.  Resource- and account-scoped ones go into hash tables keyed by
+** (ARN or account, service, control), a decision on a composite entered
+** once for it and once per part (marked as coming through the composite).
+** Per matrix slot and control of every service that has decisions, a memo
+** holds the answer of the service- and variant-scoped ones, with flags
+** saying whether a resource or account decision could change it.  A row
+** of a service without decisions costs one array load; one whose control
+** no resource or account decision touches, two; the others hash the
+** account when account decisions exist, and the whole ARN only when
+** resource decisions exist and a bit filter on its length and last bytes
+** does not rule it out.
 **
-** effective_responsibility(x, control [, variant]) is responsibility()
-** with the decisions applied, and effective_decision() the id of the
-** decision that gave its answer (NULL when none did).  The most specific
-** decision wins: one on the resource (x is that ARN), then on the account
-** (x is an ARN in that account), then on the service and variant, then on
-** the service; within a scope a decision naming the control beats one
-** naming a composite that contains it, then the later decided_on, then the
-** higher id.  A decision on a composite applies to the composite and to
-** each of its parts that AWS's model does not leave to AWS; a composite
-** with no decision of its own is derived from its parts as in the model
-** (third_party counts as its own owner).  Decisions whose expires_on is
-** before today (date('now')) do not apply.
-**
-** Speed: each connection keeps its decisions in memory (the function's
-** user data, freed with the connection).  Loading drops the expired ones
-** and indexes the rest: resource- and account-scoped decisions in hash
-** tables keyed by (ARN or account, service, control), a decision on a
-** composite entered once for the composite and once per part (marked as
-** coming through the composite); and, per matrix slot and control of every
-** service that has decisions, the answer of the service- and variant-scoped
-** ones, with flags saying whether a resource or account decision could
-** change it.  A row of a service without decisions costs one array load; one
-** whose control no resource or account decision touches, two; the others
-** hash the account (found while resolving the ARN) when account decisions
-** exist, and the whole ARN only when resource decisions exist and a bit
-** filter on its length and last bytes does not rule it out.
-** Every write to srm_decisions bumps srm_decisions_version.n by trigger, in
-** the same transaction; the cache reloads when that number or the date
-** changes, checked once per statement when the control is a constant (its
-** auxdata, the control found on the first row, marks the statement as
-** checked) and once per row otherwise.  So ROLLBACK and other connections'
-** commits are seen on the next statement.
-** Without srm_decisions the functions answer as responsibility() does.
+** Decisions never apply to a cell the model says does not apply
+** (not_applicable): nobody performs it, whatever was decided.  A decision
+** on a composite applies to the composite and to each of its parts that
+** the model leaves neither to AWS nor to nobody.  A composite with no
+** decision of its own is derived from its parts by srmCompose(), each
+** third party counting as one owner.
 */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
-#include "srm.h"
-
-#define SRM_OWNER_THIRD_PARTY 4
-
-typedef struct SrmDecision SrmDecision;
-struct SrmDecision {
-  sqlite3_int64 id;
-  int iService;
-  int iVariant;                 /* 0 every variant, else 1 + srmVariant[] */
-  int iControl;
-  int eOwner;                   /* SRM_OWNER_*, or SRM_OWNER_THIRD_PARTY */
-  int iScope;                   /* 3 resource, 2 account, 1 variant, 0 service */
-  int nKey;                     /* bytes of zArn (scope 3) or zAccount (scope 2) */
-  char zDecided[11];
-  char zExpires[11];            /* "" when it never expires */
-  char *zAccount;               /* NULL unless account scope */
-  char *zArn;                   /* NULL unless resource scope */
-};
+#include "overlay.h"
 
 /*
 ** One control a resource- or account-scoped decision speaks for: the one
 ** it names (bPart 0) or, for a decision on a composite, one of the parts
-** (bPart 1; it applies where the model does not leave that part to AWS).
-** The slots of an open-addressing table (linear probing, at most half
-** full), entered in decision order, so that the hits of one key are met
-** most specific, latest first.
+** (bPart 1).  The slots of an open-addressing table (linear probing, at
+** most half full), entered in decision order, so that the hits of one key
+** are met most specific, latest first.
 */
 typedef struct SrmHit SrmHit;
 struct SrmHit {
   unsigned int h;               /* srmHitHash(key, service, control) */
   int iDecision;                /* index in a[], or -1 for an empty slot */
-  unsigned int iService : 16;
+  unsigned int iService : 16;   /* mkdata.c checks that these fit */
   unsigned int iControl : 15;
   unsigned int bPart : 1;
   int iVariant;                 /* the decision's */
@@ -116,23 +82,17 @@ struct SrmHit {
 typedef struct SrmMemo SrmMemo;
 struct SrmMemo {
   int iDecision;                /* the decision that applies to the control, or -1 */
-  unsigned char eOwner;         /* the effective owner, when fScope has no SRM_MEMO_DYNAMIC */
+  unsigned char eOwner;         /* the effective owner, unless SRM_MEMO_DYNAMIC */
   unsigned char fScope;         /* SRM_MEMO_* */
 };
 #define SRM_MEMO_RESOURCE 1     /* resource-scoped hits on this control */
 #define SRM_MEMO_ACCOUNT  2     /* account-scoped hits on this control */
 #define SRM_MEMO_DYNAMIC  4     /* hits on the control or, for a composite, a part */
 
-typedef struct SrmOverlay SrmOverlay;
-struct SrmOverlay {
-  sqlite3 *db;
-  int nRef;                     /* functions registered with it (srmOverlayUnref) */
-  sqlite3_int64 iVersion;       /* srm_decisions_version.n when loaded */
-  sqlite3_int64 iSchema;        /* the schema cookie when loaded (a dropped or
-                                ** replaced srm_decisions moves no counter) */
-  char zToday[11];
-  int bLoaded;                  /* a cache is in place (maybe empty) */
-  SrmDecision *a;               /* the decisions in force, by service, then precedence */
+/* The decisions in force and their index. */
+typedef struct SrmCache SrmCache;
+struct SrmCache {
+  SrmDecision *a;               /* by service, then precedence */
   int n;
   SrmHit *aRes;                 /* resource hits, mRes+1 slots */
   SrmHit *aAcct;                /* account hits, mAcct+1 slots */
@@ -144,225 +104,61 @@ struct SrmOverlay {
   SrmMemo *aMemo;
 };
 
-/* ---- validation ---- */
+struct SrmOverlay {
+  sqlite3 *db;
+  int nRef;                     /* functions and tables registered with it */
+  int bBusy;                    /* a refresh is running */
+  int bLoaded;                  /* c matches the four below */
+  char *zFinger;                /* the schema objects it was checked against */
+  char *zDb;                    /* the schema of srm_decisions, NULL for none */
+  sqlite3_int64 iNonce;         /* srm_decisions_version.n */
+  char zToday[11];              /* date('now') */
+  SrmCache c;
+};
 
-/* Is z (not NULL) a date YYYY-MM-DD? */
-static int srmIsDate(const char *z){
-  static const int aDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int i, y, m, d;
-  if( strlen(z)!=10 || z[4]!='-' || z[7]!='-' ) return 0;
-  for(i=0; i<10; i++){
-    if( i!=4 && i!=7 && (z[i]<'0' || z[i]>'9') ) return 0;
-  }
-  y = (z[0]-'0')*1000 + (z[1]-'0')*100 + (z[2]-'0')*10 + (z[3]-'0');
-  m = (z[5]-'0')*10 + (z[6]-'0');
-  d = (z[8]-'0')*10 + (z[9]-'0');
-  if( m<1 || m>12 || d<1 || d>aDays[m-1] ) return 0;
-  if( m==2 && d==29 && !((y%4==0 && y%100!=0) || y%400==0) ) return 0;
-  return 1;
-}
+/* ---- the cache's memory ---- */
 
-static int srmOwnerCode(const char *z){
-  if( z==0 ) return 0;
-  if( strcmp(z, "third_party")==0 ) return SRM_OWNER_THIRD_PARTY;
-  return srmOwnerFind(z, strlen(z));
-}
-
-static const char *srmEffOwnerName(int e){
-  return e==SRM_OWNER_THIRD_PARTY ? "third_party" : srmOwnerName(e);
-}
-
-static const char *srmArgText(sqlite3_value *p){
-  return sqlite3_value_type(p)==SQLITE_NULL ? 0 : (const char*)sqlite3_value_text(p);
-}
-
-static void srmRefuse(sqlite3_context *ctx, char *zMsg){
-  if( zMsg==0 ){ sqlite3_result_error_nomem(ctx); return; }
-  sqlite3_result_error(ctx, zMsg, -1);
-  sqlite3_free(zMsg);
-}
-
-/*
-** srm_decision_check(service, variant, control, owner, party, decided_on,
-**                    expires_on, account, resource_arn)
-** 1 for a valid decision, else an error with the reason.  NULL service,
-** control or owner are left to the table's NOT NULL constraints.
-*/
-static void srmDecisionCheckFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  const char *zService = srmArgText(argv[0]), *zVariant = srmArgText(argv[1]);
-  const char *zControl = srmArgText(argv[2]), *zOwner = srmArgText(argv[3]);
-  const char *zParty = srmArgText(argv[4]), *zDecided = srmArgText(argv[5]);
-  const char *zExpires = srmArgText(argv[6]), *zAccount = srmArgText(argv[7]);
-  const char *zArn = srmArgText(argv[8]);
-  SrmTarget t;
-  int eOwner, i;
-  for(i=0; i<argc; i++){
-    /* Names are read as C strings below: a NUL inside one would cut it. */
-    const char *z = srmArgText(argv[i]);
-    if( z && strlen(z)!=(size_t)sqlite3_value_bytes(argv[i]) ){
-      srmRefuse(ctx, sqlite3_mprintf("a value holds a NUL byte"));
-      return;
-    }
-  }
-  if( zService && !srmResolve(zService, strlen(zService), &t) ){
-    srmRefuse(ctx, sqlite3_mprintf("unknown service '%.64s' (SELECT service FROM srm_services)", zService));
-    return;
-  }
-  if( zControl && srmControlFind(zControl, strlen(zControl))<0 ){
-    srmRefuse(ctx, sqlite3_mprintf("unknown control '%.64s' (SELECT control FROM srm_controls)", zControl));
-    return;
-  }
-  if( zService && zVariant && srmVariantFind(t.iService, zVariant, strlen(zVariant))<0 ){
-    const char *zSvc = SRM_STR(srmService[t.iService].zId);
-    srmRefuse(ctx, sqlite3_mprintf("unknown variant '%.64s' of service '%s'"
-              " (SELECT variant FROM srm_variants WHERE service = '%s')", zVariant, zSvc, zSvc));
-    return;
-  }
-  eOwner = srmOwnerCode(zOwner);
-  if( zOwner && eOwner==0 ){
-    srmRefuse(ctx, sqlite3_mprintf("unknown owner '%.64s' (aws, customer, shared, third_party)", zOwner));
-    return;
-  }
-  if( eOwner==SRM_OWNER_THIRD_PARTY && (zParty==0 || zParty[0]==0) ){
-    srmRefuse(ctx, sqlite3_mprintf("owner 'third_party' needs the party's name in party"));
-    return;
-  }
-  if( zOwner && eOwner!=SRM_OWNER_THIRD_PARTY && zParty ){
-    srmRefuse(ctx, sqlite3_mprintf("party '%.64s' is only for owner 'third_party'", zParty));
-    return;
-  }
-  if( zDecided && !srmIsDate(zDecided) ){
-    srmRefuse(ctx, sqlite3_mprintf("decided_on '%.64s' is not a date (YYYY-MM-DD)", zDecided));
-    return;
-  }
-  if( zExpires && !srmIsDate(zExpires) ){
-    srmRefuse(ctx, sqlite3_mprintf("expires_on '%.64s' is not a date (YYYY-MM-DD)", zExpires));
-    return;
-  }
-  if( zExpires && zDecided && strcmp(zExpires, zDecided)<0 ){
-    srmRefuse(ctx, sqlite3_mprintf("expires_on '%s' is before decided_on '%s'", zExpires, zDecided));
-    return;
-  }
-  if( zAccount ){
-    for(i=0; zAccount[i]>='0' && zAccount[i]<='9'; i++){}
-    if( i!=12 || zAccount[i]!=0 ){
-      srmRefuse(ctx, sqlite3_mprintf("account '%.64s' is not a 12-digit AWS account id", zAccount));
-      return;
-    }
-  }
-  if( zArn && zService ){
-    SrmTarget a;
-    if( strncmp(zArn, "arn:", 4)!=0 || !srmResolve(zArn, strlen(zArn), &a) || a.iService!=t.iService ){
-      srmRefuse(ctx, sqlite3_mprintf("resource_arn '%.64s' is not an ARN of service '%s'",
-                                     zArn, SRM_STR(srmService[t.iService].zId)));
-      return;
-    }
-  }
-  sqlite3_result_int(ctx, 1);
-}
-
-/* ---- srm_overlay_init() ---- */
-
-static const char srmOverlaySchema[] =
-  "CREATE TABLE IF NOT EXISTS srm_decisions(\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  service TEXT NOT NULL,\n"
-  "  variant TEXT,\n"
-  "  control TEXT NOT NULL,\n"
-  "  owner TEXT NOT NULL,\n"
-  "  party TEXT,\n"
-  "  internal_owner TEXT,\n"
-  "  reason TEXT NOT NULL,\n"
-  "  approved_by TEXT NOT NULL,\n"
-  "  decided_on TEXT NOT NULL DEFAULT CURRENT_DATE,\n"
-  "  expires_on TEXT,\n"
-  "  account TEXT,\n"
-  "  resource_arn TEXT,\n"
-  "  CONSTRAINT srm_decision_valid CHECK (srm_decision_check(service, variant, control, owner,\n"
-  "    party, decided_on, expires_on, account, resource_arn))\n"
-  ");\n"
-  "CREATE TABLE IF NOT EXISTS srm_decisions_version(n INTEGER NOT NULL);\n"
-  "INSERT INTO srm_decisions_version(n)\n"
-  "  SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM srm_decisions_version);\n"
-  "CREATE TRIGGER IF NOT EXISTS srm_decisions_insert AFTER INSERT ON srm_decisions BEGIN\n"
-  "  UPDATE srm_decisions SET service = srm_service(new.service)\n"
-  "   WHERE id = new.id AND service IS NOT srm_service(new.service);\n"
-  "  UPDATE srm_decisions_version SET n = n + 1;\n"
-  "END;\n"
-  "CREATE TRIGGER IF NOT EXISTS srm_decisions_update AFTER UPDATE ON srm_decisions BEGIN\n"
-  "  UPDATE srm_decisions SET service = srm_service(new.service)\n"
-  "   WHERE id = new.id AND service IS NOT srm_service(new.service);\n"
-  "  UPDATE srm_decisions_version SET n = n + 1;\n"
-  "END;\n"
-  "CREATE TRIGGER IF NOT EXISTS srm_decisions_delete AFTER DELETE ON srm_decisions BEGIN\n"
-  "  UPDATE srm_decisions_version SET n = n + 1;\n"
-  "END;\n"
-  "CREATE VIEW IF NOT EXISTS srm_effective_matrix AS\n"
-  "  SELECT m.service, m.variant, m.control, m.owner AS model_owner,\n"
-  "         effective_responsibility(m.service, m.control, m.variant) AS effective_owner,\n"
-  "         effective_decision(m.service, m.control, m.variant) AS decision_id\n"
-  "    FROM srm_matrix m;\n";
-
-static void srmOverlayInitFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  sqlite3 *db = sqlite3_context_db_handle(ctx);
-  char *zErr = 0;
-  int rc;
-  (void)argc; (void)argv;
-  /* All or nothing: in a savepoint, undone when a statement fails. */
-  rc = sqlite3_exec(db, "SAVEPOINT srm_overlay_init", 0, 0, &zErr);
-  if( rc==SQLITE_OK ){
-    rc = sqlite3_exec(db, srmOverlaySchema, 0, 0, &zErr);
-    if( rc!=SQLITE_OK ) sqlite3_exec(db, "ROLLBACK TO srm_overlay_init", 0, 0, 0);
-    sqlite3_exec(db, "RELEASE srm_overlay_init", 0, 0, 0);
-  }
-  if( rc!=SQLITE_OK ){
-    if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
-    else srmRefuse(ctx, sqlite3_mprintf("srm_overlay_init: %s", zErr ? zErr : sqlite3_errstr(rc)));
-    sqlite3_free(zErr);
-    return;
-  }
-  sqlite3_result_text(ctx, "srm_decisions", -1, SQLITE_STATIC);
-}
-
-/* ---- the per-connection cache ---- */
-
-static void srmOverlayClear(SrmOverlay *p){
+static void srmCacheClear(SrmCache *c){
   int i;
-  for(i=0; i<p->n; i++){
-    sqlite3_free(p->a[i].zAccount);
-    sqlite3_free(p->a[i].zArn);
+  for(i=0; i<c->n; i++){
+    sqlite3_free(c->a[i].zAccount);
+    sqlite3_free(c->a[i].zArn);
   }
-  sqlite3_free(p->a);
-  sqlite3_free(p->aRes);
-  sqlite3_free(p->aAcct);
-  sqlite3_free(p->aResFilter);
-  sqlite3_free(p->aSvcMemo);
-  sqlite3_free(p->aMemo);
-  p->a = 0;
-  p->n = 0;
-  p->aRes = 0;
-  p->aAcct = 0;
-  p->mRes = p->mAcct = 0;
-  p->aResFilter = 0;
-  p->nResFilterShift = 0;
-  p->aSvcMemo = 0;
-  p->aMemo = 0;
-  p->bLoaded = 0;
+  sqlite3_free(c->a);
+  sqlite3_free(c->aRes);
+  sqlite3_free(c->aAcct);
+  sqlite3_free(c->aResFilter);
+  sqlite3_free(c->aSvcMemo);
+  sqlite3_free(c->aMemo);
+  memset(c, 0, sizeof(*c));
 }
 
-/* The destructor of each function registered with the cache: SQLite
-** calls it once per registration, when the function is replaced, when the
+SrmOverlay *srmOverlayNew(sqlite3 *db){
+  SrmOverlay *p = sqlite3_malloc(sizeof(*p));
+  if( p ){
+    memset(p, 0, sizeof(*p));
+    p->db = db;
+  }
+  return p;
+}
+
+void srmOverlayRef(SrmOverlay *p){
+  p->nRef++;
+}
+
+/* The destructor of each function or table registered with the cache:
+** SQLite calls it once per registration, when it is replaced, when the
 ** connection closes, or at once when the registration fails. */
-static void srmOverlayUnref(void *pArg){
+void srmOverlayUnref(void *pArg){
   SrmOverlay *p = (SrmOverlay*)pArg;
   if( --p->nRef>0 ) return;
-  srmOverlayClear(p);
+  srmCacheClear(&p->c);
+  sqlite3_free(p->zFinger);
+  sqlite3_free(p->zDb);
   sqlite3_free(p);
 }
 
-static char *srmDup(const unsigned char *z){
-  return z ? sqlite3_mprintf("%s", (const char*)z) : 0;
-}
+/* ---- the index ---- */
 
 /* Decisions for one service, most specific first (qsort order). */
 static int srmDecisionCmp(const void *pA, const void *pB){
@@ -392,7 +188,7 @@ static uint64_t srmKeyHash(const char *z, size_t n){
   h = (h ^ srmLoad(z + n - 8)) * SRM_HASH_MUL;  /* the last 8 bytes, maybe again */
   return h ^ (h >> 29);
 }
-/* A cheaper hash of an ARN (at least 11 bytes), of its length and last 8
+/* A cheaper hash of an ARN (at least 8 bytes), of its length and last 8
 ** bytes, for a filter that spares most ARNs without a decision the full
 ** hash. */
 static uint64_t srmArnTail(const char *z, size_t n){
@@ -404,30 +200,27 @@ static unsigned int srmHitHash(uint64_t hKey, int iService, int iControl){
   return (unsigned int)(h >> 32) ^ (unsigned int)h;
 }
 
-/* Does decision d speak for control c of the slot's variant iVariant
-** (1 + srmVariant index, or 0)?  2 when it names c, 1 through a composite,
-** 0 not at all. */
+/* Does the model leave control iControl of slot iSlot to someone other
+** than AWS (so that a decision on a composite reaches it)? */
+static int srmPartDecidable(int iSlot, int iControl){
+  int e = srmCellAt(iSlot, iControl)->eOwner;
+  return e!=SRM_OWNER_AWS && e!=SRM_OWNER_NA;
+}
+
+/* Does decision d speak for control c of slot iSlot, whose variant is
+** iVariant (1 + srmVariant index, or 0)?  2 when it names c, 1 through a
+** composite, 0 not at all. */
 static int srmDecisionCovers(const SrmDecision *d, int iControl, int iVariant, int iSlot){
   const SrmControl *pC = &srmControl[d->iControl];
   int k;
   if( d->iVariant && d->iVariant!=iVariant ) return 0;
+  if( srmCellAt(iSlot, iControl)->eOwner==SRM_OWNER_NA ) return 0;
   if( d->iControl==iControl ) return 2;
   if( pC->nPart==0 || srmControl[iControl].nPart ) return 0;
   for(k=0; k<pC->nPart; k++){
-    if( pC->aPart[k]==iControl ){
-      return srmCell[iSlot*SRM_NCONTROL + iControl].eOwner!=SRM_OWNER_AWS ? 1 : 0;
-    }
+    if( pC->aPart[k]==iControl ) return srmPartDecidable(iSlot, iControl);
   }
   return 0;
-}
-
-/* The variant whose decisions apply in matrix slot iSlot of service iService
-** (1 + srmVariant index, or 0): a slot's own, the default's for the first. */
-static int srmSlotVariant(int iService, int iSlot){
-  const SrmService *pS = &srmService[iService];
-  int k = iSlot - pS->iSlot;
-  if( pS->nVariant==0 ) return 0;
-  return pS->iVariant + 1 + (k==0 ? pS->iDefault : k - 1);
 }
 
 /* A hit table for n hits: the smallest power of two >= 2*n slots (at
@@ -445,49 +238,85 @@ static SrmHit *srmHitTable(int n, unsigned int *pMask){
   return a;
 }
 
-/*
-** Build the indexes over p->a[0..n), already sorted.  SQLITE_OK or
-** SQLITE_NOMEM.
-*/
-static int srmOverlayIndex(SrmOverlay *p){
+/* The memo of slot iSlot (of service s, which has decisions i..j-1 of
+** c->a): base controls first, since composites derive from them. */
+static void srmMemoSlot(SrmCache *c, int s, int i, int j, int iSlot, SrmMemo *aM){
+  int nControl = SRM_NCONTROL, iVariant = srmSlotVariant(s, iSlot), bComposite, k;
+  for(bComposite=0; bComposite<2; bComposite++){
+    for(k=0; k<nControl; k++){
+      const SrmControl *pC = &srmControl[k];
+      SrmMemo *m = &aM[k];
+      int iBest = -1, bBestDirect = 0, x, q;
+      if( (pC->nPart!=0)!=bComposite ) continue;
+      /* The variant, then the service scope, as srmDecisionCovers() says. */
+      for(x=i; x<j; x++){
+        const SrmDecision *d = &c->a[x];
+        int cov;
+        if( d->iScope>=SRM_SCOPE_ACCOUNT ) continue;
+        if( iBest>=0 && d->iScope<c->a[iBest].iScope ) break;
+        cov = srmDecisionCovers(d, k, iVariant, iSlot);
+        if( cov==0 ) continue;
+        if( iBest<0 || (cov==2 && !bBestDirect) ){ iBest = x; bBestDirect = cov==2; }
+      }
+      m->iDecision = iBest;
+      if( m->fScope ) m->fScope |= SRM_MEMO_DYNAMIC;
+      if( iBest>=0 ){
+        m->eOwner = (unsigned char)c->a[iBest].eOwner;
+      }else if( pC->nPart ){
+        unsigned char aOwner[SRM_MAX_PARTS];
+        for(q=0; q<pC->nPart; q++) aOwner[q] = aM[pC->aPart[q]].eOwner;
+        m->eOwner = (unsigned char)srmCompose(aOwner, pC->nPart);
+      }else{
+        m->eOwner = srmCellAt(iSlot, k)->eOwner;
+      }
+      for(q=0; q<pC->nPart; q++){
+        if( aM[pC->aPart[q]].fScope & SRM_MEMO_DYNAMIC ) m->fScope |= SRM_MEMO_DYNAMIC;
+      }
+    }
+  }
+}
+
+/* Build the indexes over c->a[0..n), already sorted.  SQLITE_OK or
+** SQLITE_NOMEM. */
+static int srmCacheIndex(SrmCache *c){
   int nService = srmCount[SRM_COUNT_SERVICE], nControl = SRM_NCONTROL;
-  int i, j, c, s, nRes = 0, nAcct = 0, nMemo = 0;
+  int i, j, s, nRes = 0, nAcct = 0, nMemo = 0;
   /* Hits: one per decision, plus one per part of a composite. */
-  for(i=0; i<p->n; i++){
-    const SrmDecision *d = &p->a[i];
+  for(i=0; i<c->n; i++){
+    const SrmDecision *d = &c->a[i];
     int nOne = 1 + srmControl[d->iControl].nPart;
-    if( d->iScope==3 ) nRes += nOne;
-    else if( d->iScope==2 ) nAcct += nOne;
+    if( d->iScope==SRM_SCOPE_RESOURCE ) nRes += nOne;
+    else if( d->iScope==SRM_SCOPE_ACCOUNT ) nAcct += nOne;
   }
   if( nRes+nAcct ){
-    p->aRes = srmHitTable(nRes, &p->mRes);
-    p->aAcct = srmHitTable(nAcct, &p->mAcct);
-    if( p->aRes==0 || p->aAcct==0 ) return SQLITE_NOMEM;
+    c->aRes = srmHitTable(nRes, &c->mRes);
+    c->aAcct = srmHitTable(nAcct, &c->mAcct);
+    if( c->aRes==0 || c->aAcct==0 ) return SQLITE_NOMEM;
   }
   if( nRes ){
     int nBit;                   /* about 1 in 8 bits set: an ARN without a
                                 ** decision passes 1 time in 8 */
-    for(nBit=512, p->nResFilterShift=64-9; nBit<8*nRes; nBit*=2) p->nResFilterShift--;
-    p->aResFilter = sqlite3_malloc64((sqlite3_uint64)nBit/8);
-    if( p->aResFilter==0 ) return SQLITE_NOMEM;
-    memset(p->aResFilter, 0, (size_t)nBit/8);
+    for(nBit=512, c->nResFilterShift=64-9; nBit<8*nRes; nBit*=2) c->nResFilterShift--;
+    c->aResFilter = sqlite3_malloc64((sqlite3_uint64)nBit/8);
+    if( c->aResFilter==0 ) return SQLITE_NOMEM;
+    memset(c->aResFilter, 0, (size_t)nBit/8);
   }
   /* Entered in decision order: a probe meets a key's hits in that order. */
-  for(i=0; i<p->n; i++){
-    const SrmDecision *d = &p->a[i];
+  for(i=0; i<c->n; i++){
+    const SrmDecision *d = &c->a[i];
     const SrmControl *pC = &srmControl[d->iControl];
     uint64_t hKey;
     SrmHit *aTab;
     unsigned int m;
-    if( d->iScope<2 ) continue;
-    if( d->iScope==3 ){
-      uint64_t b = srmArnTail(d->zArn, (size_t)d->nKey) >> p->nResFilterShift;
-      p->aResFilter[b>>6] |= (uint64_t)1 << (b & 63);
+    if( d->iScope<SRM_SCOPE_ACCOUNT ) continue;
+    if( d->iScope==SRM_SCOPE_RESOURCE ){
+      uint64_t b = srmArnTail(d->zArn, (size_t)d->nKey) >> c->nResFilterShift;
+      c->aResFilter[b>>6] |= (uint64_t)1 << (b & 63);
       hKey = srmKeyHash(d->zArn, (size_t)d->nKey);
-      aTab = p->aRes; m = p->mRes;
+      aTab = c->aRes; m = c->mRes;
     }else{
       hKey = srmKeyHash(d->zAccount, (size_t)d->nKey);
-      aTab = p->aAcct; m = p->mAcct;
+      aTab = c->aAcct; m = c->mAcct;
     }
     for(j=-1; j<pC->nPart; j++){
       int iControl = j<0 ? d->iControl : pC->aPart[j];
@@ -497,468 +326,625 @@ static int srmOverlayIndex(SrmOverlay *p){
       e = &aTab[k];
       e->h = h;
       e->iDecision = i;
-      e->iService = (unsigned int)d->iService & 0xffff;
-      e->iControl = (unsigned int)iControl & 0x7fff;
+      e->iService = (unsigned int)d->iService;
+      e->iControl = (unsigned int)iControl;
       e->bPart = j>=0;
       e->iVariant = d->iVariant;
     }
   }
   /* Memo: every slot and control of each service that has decisions. */
-  p->aSvcMemo = sqlite3_malloc64(sizeof(int)*(sqlite3_uint64)(nService + 1));
-  if( p->aSvcMemo==0 ) return SQLITE_NOMEM;
-  for(s=0; s<nService; s++) p->aSvcMemo[s] = -1;
-  for(i=0; i<p->n; i=j){
-    s = p->a[i].iService;
-    for(j=i; j<p->n && p->a[j].iService==s; j++){}
-    p->aSvcMemo[s] = nMemo;
-    nMemo += (1 + srmService[s].nVariant)*nControl;
+  c->aSvcMemo = sqlite3_malloc64(sizeof(int)*(sqlite3_uint64)(nService + 1));
+  if( c->aSvcMemo==0 ) return SQLITE_NOMEM;
+  for(s=0; s<nService; s++) c->aSvcMemo[s] = -1;
+  for(i=0; i<c->n; i=j){
+    s = c->a[i].iService;
+    for(j=i; j<c->n && c->a[j].iService==s; j++){}
+    c->aSvcMemo[s] = nMemo;
+    nMemo += srmSlotCount(srmService[s].nVariant)*nControl;
   }
-  /* nMemo>0: srmOverlayLoad() calls this only when p->n>0. */
-  p->aMemo = sqlite3_malloc64(sizeof(SrmMemo)*(sqlite3_uint64)nMemo);
-  if( p->aMemo==0 ) return SQLITE_NOMEM;
-  memset(p->aMemo, 0, sizeof(SrmMemo)*(size_t)nMemo);
-  for(i=0; nRes+nAcct && i<=(int)(p->mRes + 1 + p->mAcct); i++){
-    const SrmHit *e = i<=(int)p->mRes ? &p->aRes[i] : &p->aAcct[i - (int)p->mRes - 1];
-    const SrmService *pS;
+  assert( nMemo>0 );            /* called only when c->n>0 */
+  c->aMemo = sqlite3_malloc64(sizeof(SrmMemo)*(sqlite3_uint64)nMemo);
+  if( c->aMemo==0 ) return SQLITE_NOMEM;
+  memset(c->aMemo, 0, sizeof(SrmMemo)*(size_t)nMemo);
+  for(i=0; nRes+nAcct && i<=(int)(c->mRes + 1 + c->mAcct); i++){
+    const SrmHit *e = i<=(int)c->mRes ? &c->aRes[i] : &c->aAcct[i - (int)c->mRes - 1];
     SrmMemo *m;
-    int f = i<=(int)p->mRes ? SRM_MEMO_RESOURCE : SRM_MEMO_ACCOUNT;
+    int f = i<=(int)c->mRes ? SRM_MEMO_RESOURCE : SRM_MEMO_ACCOUNT, k, nSlot;
     if( e->iDecision<0 ) continue;
-    pS = &srmService[e->iService];
-    m = &p->aMemo[p->aSvcMemo[e->iService] + e->iControl];
-    for(j=0; j<=pS->nVariant; j++, m+=nControl) m->fScope |= (unsigned char)f;
+    nSlot = srmSlotCount(srmService[e->iService].nVariant);
+    m = &c->aMemo[c->aSvcMemo[e->iService] + e->iControl];
+    for(k=0; k<nSlot; k++, m+=nControl) m->fScope |= (unsigned char)f;
   }
-  for(i=0; i<p->n; i=j){
-    const SrmService *pS;
-    int k;
-    s = p->a[i].iService;
-    pS = &srmService[s];
-    for(j=i; j<p->n && p->a[j].iService==s; j++){}
-    for(k=0; k<=pS->nVariant; k++){
-      int iSlot = pS->iSlot + k, iVariant = srmSlotVariant(s, iSlot);
-      SrmMemo *aM = &p->aMemo[p->aSvcMemo[s] + k*nControl];
-      const SrmCell *aCell = &srmCell[iSlot*nControl];
-      /* Base controls first: composites are derived from them. */
-      int bComposite;
-      for(bComposite=0; bComposite<2; bComposite++){
-        for(c=0; c<nControl; c++){
-          const SrmControl *pC = &srmControl[c];
-          SrmMemo *m = &aM[c];
-          int iBest = -1, bBestDirect = 0, x;
-          if( (pC->nPart!=0)!=bComposite ) continue;
-          /* The variant, then the service scope, as srmDecisionCovers says. */
-          for(x=i; x<j; x++){
-            const SrmDecision *d = &p->a[x];
-            int cov;
-            if( d->iScope>=2 ) continue;
-            if( iBest>=0 && d->iScope<p->a[iBest].iScope ) break;
-            cov = srmDecisionCovers(d, c, iVariant, iSlot);
-            if( cov==0 ) continue;
-            if( iBest<0 || (cov==2 && !bBestDirect) ){ iBest = x; bBestDirect = cov==2; }
-          }
-          m->iDecision = iBest;
-          if( m->fScope ) m->fScope |= SRM_MEMO_DYNAMIC;
-          if( iBest>=0 ){
-            m->eOwner = (unsigned char)p->a[iBest].eOwner;
-          }else{
-            m->eOwner = aCell[c].eOwner;
-            if( pC->nPart ){
-              int e0 = 0, bSame = 1, bAny = 0, q;
-              for(q=0; q<pC->nPart; q++){
-                const SrmMemo *mp = &aM[pC->aPart[q]];
-                if( mp->iDecision>=0 ) bAny = 1;
-                if( q==0 ) e0 = mp->eOwner; else if( mp->eOwner!=e0 ) bSame = 0;
-              }
-              if( bAny ) m->eOwner = (unsigned char)(bSame ? e0 : SRM_OWNER_SHARED);
-            }
-          }
-          if( pC->nPart ){
-            int q;
-            for(q=0; q<pC->nPart; q++){
-              if( aM[pC->aPart[q]].fScope & SRM_MEMO_DYNAMIC ) m->fScope |= SRM_MEMO_DYNAMIC;
-            }
-          }
-        }
-      }
+  for(i=0; i<c->n; i=j){
+    int k, nSlot;
+    s = c->a[i].iService;
+    nSlot = srmSlotCount(srmService[s].nVariant);
+    for(j=i; j<c->n && c->a[j].iService==s; j++){}
+    for(k=0; k<nSlot; k++){
+      srmMemoSlot(c, s, i, j, srmService[s].iSlot + k, &c->aMemo[c->aSvcMemo[s] + k*nControl]);
     }
   }
   return SQLITE_OK;
 }
 
-/* Load every decision in force today.  SQLITE_OK, or an error code with
-** *pzErr set. */
-static int srmOverlayLoad(SrmOverlay *p, sqlite3_int64 iVersion, sqlite3_int64 iSchema,
-                          const char *zToday, char **pzErr){
+/* ---- reading srm_decisions ---- */
+
+/* An error message "srm_decisions: ..." into *pzErr, from sqlite3_malloc;
+** returns SQLITE_ERROR (SQLITE_NOMEM when the message cannot be made). */
+static int srmFail(char **pzErr, char *zMsg){
+  if( zMsg==0 ) return SQLITE_NOMEM;
+  *pzErr = sqlite3_mprintf("srm_decisions: %s", zMsg);
+  sqlite3_free(zMsg);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* The error of a statement that failed: SQLITE_NOMEM as it is, anything
+** else (an authorizer, an interrupt, a locked database) with SQLite's
+** message and its own code. */
+static int srmStmtFail(SrmOverlay *p, int rc, char **pzErr){
+  if( rc==SQLITE_NOMEM ) return rc;
+  *pzErr = sqlite3_mprintf("srm_decisions: %s", sqlite3_errmsg(p->db));
+  if( *pzErr==0 ) return SQLITE_NOMEM;
+  return rc==SQLITE_OK || rc==SQLITE_ROW || rc==SQLITE_DONE ? SQLITE_ERROR : rc;
+}
+
+/* The schema names in the order an unqualified table name is looked up:
+** temp, main, then the attached ones.  A NULL-terminated array from
+** sqlite3_malloc (names after it), or NULL with *pRc set. */
+static char **srmSchemas(SrmOverlay *p, int *pRc, char **pzErr){
   sqlite3_stmt *pStmt = 0;
-  int rc, nAlloc = 0;
-  srmOverlayClear(p);
+  sqlite3_str *pNames = sqlite3_str_new(0);
+  char **az = 0, *zAll;
+  int rc, n = 0, i, nAll;
   rc = sqlite3_prepare_v2(p->db,
-      "SELECT id, service, variant, control, owner, decided_on, coalesce(expires_on, ''),"
-      " account, resource_arn FROM srm_decisions", -1, &pStmt, 0);
-  if( rc!=SQLITE_OK ){
-    *pzErr = sqlite3_mprintf("%s", sqlite3_errmsg(p->db));
-    return rc;
+      "SELECT name FROM pragma_database_list"
+      " ORDER BY CASE name WHEN 'temp' THEN 0 WHEN 'main' THEN 1 ELSE 2 END, seq", -1, &pStmt, 0);
+  while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    const char *z = (const char*)sqlite3_column_text(pStmt, 0);
+    if( z==0 ) break;
+    sqlite3_str_append(pNames, z, (int)strlen(z) + 1);
+    n++;
   }
-  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
-    SrmDecision *d;
-    SrmTarget t;
-    const char *z;
-    if( p->n>=nAlloc ){
-      int nNew = nAlloc ? nAlloc*2 : 16;
-      SrmDecision *aNew = sqlite3_realloc64(p->a, sizeof(SrmDecision)*(sqlite3_uint64)nNew);
-      if( aNew==0 ){ rc = SQLITE_NOMEM; break; }
-      p->a = aNew;
-      nAlloc = nNew;
+  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
+  nAll = sqlite3_str_length(pNames);
+  if( sqlite3_str_errcode(pNames) ) rc = SQLITE_NOMEM;
+  zAll = sqlite3_str_finish(pNames);
+  if( rc!=SQLITE_OK || zAll==0 ){
+    if( rc==SQLITE_OK ) rc = SQLITE_NOMEM;        /* no schema at all cannot be */
+    *pRc = srmStmtFail(p, rc, pzErr);
+    sqlite3_free(zAll);
+    return 0;
+  }
+  az = sqlite3_malloc64(sizeof(char*)*(size_t)(n + 1) + (size_t)nAll);
+  if( az==0 ){
+    sqlite3_free(zAll);
+    *pRc = SQLITE_NOMEM;
+    return 0;
+  }
+  memcpy(&az[n + 1], zAll, (size_t)nAll);
+  sqlite3_free(zAll);
+  {
+    char *z = (char*)&az[n + 1];
+    for(i=0; i<n; i++){ az[i] = z; z += strlen(z) + 1; }
+  }
+  az[n] = 0;
+  return az;
+}
+
+/* One schema object seen by srmLocate(). */
+typedef struct SrmObj SrmObj;
+struct SrmObj {
+  int iDb;                      /* index in the schema list */
+  const char *zType, *zName, *zTable, *zSql;
+};
+
+/* Is zName (any ASCII case) zWant? */
+static int srmNameIs(const char *zName, const char *zWant){
+  return zName && sqlite3_stricmp(zName, zWant)==0;
+}
+
+/*
+** Check the overlay's shape in the objects a[0..n) (in lookup order) of
+** the schemas azDb.  Sets *piDb to the schema of srm_decisions (-1 for
+** none).  SQLITE_OK or an error with *pzErr.
+*/
+static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int *piDb,
+                         char **pzErr){
+  const SrmObj *pTab = 0, *pVer = 0;
+  int i, k, rc;
+  const char *zDb;
+  *piDb = -1;
+  for(i=0; i<n; i++){
+    if( strcmp(a[i].zType, "trigger")==0 || strcmp(a[i].zType, "index")==0 ) continue;
+    if( pTab==0 && srmNameIs(a[i].zName, "srm_decisions") ) pTab = &a[i];
+    if( pVer==0 && srmNameIs(a[i].zName, "srm_decisions_version") ) pVer = &a[i];
+  }
+  if( pTab==0 ) return SQLITE_OK;             /* no overlay: no decisions */
+  zDb = azDb[pTab->iDb];
+  if( strcmp(pTab->zType, "table")!=0 || sqlite3_strnicmp(pTab->zSql ? pTab->zSql : "", "CREATE VIRTUAL", 14)==0 ){
+    return srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions is a %s, not srm's table"
+        " (srm reads only the table srm_overlay_init() makes)", zDb,
+        strcmp(pTab->zType, "table")==0 ? "virtual table" : pTab->zType));
+  }
+  if( pVer==0 ){
+    return srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions has no srm_decisions_version"
+        " (SELECT srm_overlay_init('%s') adds it)", zDb, zDb));
+  }
+  if( pVer->iDb!=pTab->iDb ){
+    return srmFail(pzErr, sqlite3_mprintf("srm_decisions_version is %s's, srm_decisions %s's;"
+        " both must be in one schema", azDb[pVer->iDb], zDb));
+  }
+  if( strcmp(pVer->zType, "table")!=0 || sqlite3_strnicmp(pVer->zSql ? pVer->zSql : "", "CREATE VIRTUAL", 14)==0 ){
+    return srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions_version is a %s, not srm's table",
+        zDb, strcmp(pVer->zType, "table")==0 ? "virtual table" : pVer->zType));
+  }
+  /* srm's triggers, as srm makes them, and no other. */
+  for(k=0; k<3; k++){
+    const SrmObj *pTrig = 0;
+    for(i=0; i<n; i++){
+      if( a[i].iDb==pTab->iDb && strcmp(a[i].zType, "trigger")==0
+       && srmNameIs(a[i].zName, srmOverlayTrigger[k][0]) ) pTrig = &a[i];
     }
-    d = &p->a[p->n];
-    memset(d, 0, sizeof(*d));
-    z = (const char*)sqlite3_column_text(pStmt, 1);
-    /* A row written without the extension loaded may hold a name: resolve
-    ** it; one that no longer resolves (or names an unknown control) is
-    ** skipped, as a decision on nothing. */
-    if( z==0 || !srmResolve(z, strlen(z), &t) ) continue;
-    d->iService = t.iService;
-    z = (const char*)sqlite3_column_text(pStmt, 2);
-    d->iVariant = z ? srmVariantFind(t.iService, z, strlen(z)) : 0;
-    if( d->iVariant<0 ) continue;
-    z = (const char*)sqlite3_column_text(pStmt, 3);
-    d->iControl = z ? srmControlFind(z, strlen(z)) : -1;
-    d->eOwner = srmOwnerCode((const char*)sqlite3_column_text(pStmt, 4));
-    if( d->iControl<0 || d->eOwner==0 ) continue;
-    d->id = sqlite3_column_int64(pStmt, 0);
-    z = (const char*)sqlite3_column_text(pStmt, 5);
-    if( z ) memcpy(d->zDecided, z, strlen(z)<10 ? strlen(z) : 10);
-    z = (const char*)sqlite3_column_text(pStmt, 6);
-    if( z ) memcpy(d->zExpires, z, strlen(z)<10 ? strlen(z) : 10);
-    /* Expired: it does not apply (the cache reloads when the date changes). */
-    if( d->zExpires[0] && strcmp(d->zExpires, zToday)<0 ) continue;
-    d->zAccount = srmDup(sqlite3_column_text(pStmt, 7));
-    d->zArn = srmDup(sqlite3_column_text(pStmt, 8));
-    if( (sqlite3_column_type(pStmt, 7)!=SQLITE_NULL && d->zAccount==0)
-     || (sqlite3_column_type(pStmt, 8)!=SQLITE_NULL && d->zArn==0) ){
-      sqlite3_free(d->zAccount);
-      sqlite3_free(d->zArn);
-      rc = SQLITE_NOMEM;
-      break;
+    if( pTrig==0 ){
+      return srmFail(pzErr, sqlite3_mprintf("trigger %s.%s is missing; without it srm cannot"
+          " see changes (SELECT srm_overlay_init('%s') restores it)", zDb, srmOverlayTrigger[k][0], zDb));
     }
-    d->iScope = d->zArn ? 3 : d->zAccount ? 2 : d->iVariant ? 1 : 0;
-    if( d->iScope==3 ){
-      const char *az[6];
-      size_t an[6];
-      d->nKey = (int)strlen(d->zArn);
-      /* Only an ARN is ever asked about as a resource: a decision on
-      ** anything else (written without the extension) applies to nothing. */
-      if( !srmArnSplit(d->zArn, (size_t)d->nKey, az, an) ){
-        sqlite3_free(d->zAccount);
-        sqlite3_free(d->zArn);
-        continue;
+    if( pTrig->zSql==0 || strcmp(pTrig->zSql, srmOverlayTrigger[k][1])!=0
+     || !srmNameIs(pTrig->zTable, "srm_decisions") ){
+      return srmFail(pzErr, sqlite3_mprintf("trigger %s.%s is not the one this srm makes"
+          " (SELECT srm_overlay_init('%s') replaces it)", zDb, srmOverlayTrigger[k][0], zDb));
+    }
+  }
+  for(i=0; i<n; i++){
+    if( strcmp(a[i].zType, "trigger")!=0 ) continue;
+    if( a[i].iDb!=pTab->iDb && strcmp(azDb[a[i].iDb], "temp")!=0 ) continue;
+    if( !srmNameIs(a[i].zTable, "srm_decisions") && !srmNameIs(a[i].zTable, "srm_decisions_version") ){
+      continue;
+    }
+    for(k=0; k<3 && !(a[i].iDb==pTab->iDb && srmNameIs(a[i].zName, srmOverlayTrigger[k][0])); k++){}
+    if( k==3 ){
+      return srmFail(pzErr, sqlite3_mprintf("trigger %s.%s on %s is not srm's; these tables take"
+          " no other trigger (one could hide a write from srm's cache)",
+          azDb[a[i].iDb], a[i].zName, a[i].zTable));
+    }
+  }
+  /* The columns srm reads, stored (a generated column is computed on
+  ** read: code of the database's, run inside srm's reading). */
+  for(k=0; k<2; k++){
+    static const char *const azVer[] = { "n", 0 };
+    const char *zTable = k==0 ? "srm_decisions" : "srm_decisions_version";
+    const char *const *azCol = k==0 ? srmDecisionColumn : azVer;
+    sqlite3_stmt *pStmt = 0;
+    unsigned int mSeen = 0, mWant;
+    int nCol;
+    for(nCol=0; azCol[nCol]; nCol++){}
+    mWant = (1u << (nCol + (k==0))) - 1;      /* srm_decisions also needs id */
+    rc = sqlite3_prepare_v2(p->db, "SELECT name, hidden FROM pragma_table_xinfo(?1, ?2)", -1, &pStmt, 0);
+    if( rc==SQLITE_OK ){
+      sqlite3_bind_text(pStmt, 1, zTable, -1, SQLITE_STATIC);
+      sqlite3_bind_text(pStmt, 2, zDb, -1, SQLITE_STATIC);
+    }
+    while( rc==SQLITE_OK && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+      const char *zCol = (const char*)sqlite3_column_text(pStmt, 0);
+      int c, iHidden = sqlite3_column_int(pStmt, 1);
+      rc = SQLITE_OK;
+      for(c=0; c<nCol && !srmNameIs(zCol, azCol[c]); c++){}
+      if( c==nCol && k==0 && srmNameIs(zCol, "id") ) c = nCol;
+      else if( c==nCol ) continue;
+      if( iHidden>=2 ){
+        char *zMsg = sqlite3_mprintf("column %s.%s.%s is generated; srm reads only stored columns",
+                                     zDb, zTable, zCol);
+        sqlite3_finalize(pStmt);
+        return srmFail(pzErr, zMsg);
       }
-    }else if( d->iScope==2 ){
-      d->nKey = (int)strlen(d->zAccount);
+      mSeen |= 1u << c;
     }
-    p->n++;
+    if( rc==SQLITE_DONE ) rc = SQLITE_OK;
+    if( rc!=SQLITE_OK ){
+      rc = srmStmtFail(p, rc, pzErr);
+      sqlite3_finalize(pStmt);
+      return rc;
+    }
+    sqlite3_finalize(pStmt);
+    if( mSeen!=mWant ){
+      int c;
+      for(c=0; c<=nCol && (mSeen & (1u << c)); c++){}
+      return srmFail(pzErr, sqlite3_mprintf("%s.%s has no column %s", zDb, zTable,
+                                            c<nCol ? azCol[c] : "id"));
+    }
   }
-  sqlite3_finalize(pStmt);
-  if( rc!=SQLITE_DONE ){
-    if( rc!=SQLITE_NOMEM ) *pzErr = sqlite3_mprintf("%s", sqlite3_errmsg(p->db));
-    srmOverlayClear(p);
-    return rc==SQLITE_NOMEM ? rc : SQLITE_ERROR;
-  }
-  if( p->n>1 ) qsort(p->a, (size_t)p->n, sizeof(SrmDecision), srmDecisionCmp);
-  if( p->n && srmOverlayIndex(p)!=SQLITE_OK ){
-    srmOverlayClear(p);
-    return SQLITE_NOMEM;
-  }
-  p->iVersion = iVersion;
-  p->iSchema = iSchema;
-  memcpy(p->zToday, zToday, 11);
-  p->bLoaded = 1;
+  *piDb = pTab->iDb;
   return SQLITE_OK;
 }
 
 /*
-** Make sure the cache matches srm_decisions.  Returns SQLITE_OK, or an
-** error code with the error already set on ctx.
+** Where srm_decisions is, and whether its schema objects are still those
+** the cache knows: the fingerprint of every object named srm_decisions or
+** srm_decisions_version, or on those tables, in every schema, in lookup
+** order.  When it changed, the shape is checked (srmCheckShape()) and
+** p->zFinger and p->zDb are replaced.  *pbSame is set when it did not.
 */
-static int srmOverlayRefresh(sqlite3_context *ctx, SrmOverlay *p){
+static int srmLocate(SrmOverlay *p, int *pbSame, char **pzErr){
+  char **azDb;
+  sqlite3_str *pSql, *pFinger;
   sqlite3_stmt *pStmt = 0;
-  sqlite3_int64 iVersion = -1, iSchema = -1;
-  char zToday[11] = "";
-  char *zErr = 0;
-  int rc;
-  rc = sqlite3_prepare_v2(p->db,
-      "SELECT n, date('now'), (SELECT schema_version FROM pragma_schema_version)"
-      " FROM srm_decisions_version", -1, &pStmt, 0);
-  if( rc==SQLITE_NOMEM ){
-    sqlite3_result_error_nomem(ctx);
-    return rc;
+  SrmObj *aObj = 0;
+  int rc = SQLITE_OK, i, nObj = 0, nAlloc = 0, iDb = -1;
+  char *zSql, *zFinger;
+  *pbSame = 0;
+  azDb = srmSchemas(p, &rc, pzErr);
+  if( azDb==0 ) return rc;
+  pSql = sqlite3_str_new(0);
+  for(i=0; azDb[i]; i++){
+    sqlite3_str_appendf(pSql, "%sSELECT %d, type, name, tbl_name, rootpage, sql FROM \"%w\".sqlite_master"
+        " WHERE lower(name) IN ('srm_decisions', 'srm_decisions_version')"
+        " OR lower(tbl_name) IN ('srm_decisions', 'srm_decisions_version')",
+        i ? " UNION ALL " : "", i, azDb[i]);
   }
-  if( rc!=SQLITE_OK ){
-    const char *zMsg = sqlite3_errmsg(p->db);
-    if( strncmp(zMsg, "no such table: ", 15)==0 ){
-      /* No overlay in this database: no decisions. */
-      srmOverlayClear(p);
-      p->bLoaded = 1;
-      p->iVersion = -1;
-      return SQLITE_OK;
-    }
-    /* Anything else (an authorizer, a broken schema) is not "no
-    ** decisions": say so rather than answer without them. */
-    srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", zMsg));
-    return rc;
+  sqlite3_str_appendall(pSql, " ORDER BY 1, 2, 3");
+  zSql = sqlite3_str_finish(pSql);
+  if( zSql==0 ){
+    sqlite3_free(azDb);
+    return SQLITE_NOMEM;
   }
-  rc = sqlite3_step(pStmt);
-  if( rc==SQLITE_ROW ){
-    const char *z = (const char*)sqlite3_column_text(pStmt, 1);
-    iVersion = sqlite3_column_int64(pStmt, 0);
-    iSchema = sqlite3_column_int64(pStmt, 2);
-    if( z && strlen(z)==10 ) memcpy(zToday, z, 11);
+  rc = sqlite3_prepare_v2(p->db, zSql, -1, &pStmt, 0);
+  sqlite3_free(zSql);
+  pFinger = sqlite3_str_new(0);
+  while( rc==SQLITE_OK && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    int c;
     rc = SQLITE_OK;
-  }else if( rc==SQLITE_DONE ){
-    /* Without its row the counter cannot move, and the cache would never
-    ** see another write. */
+    for(c=0; c<6; c++){
+      const char *z = (const char*)sqlite3_column_text(pStmt, c);
+      sqlite3_str_appendf(pFinger, "%s%c", z ? z : "", c<5 ? '\x1f' : '\x1e');
+    }
+  }
+  if( rc==SQLITE_DONE ) rc = SQLITE_OK;
+  if( rc!=SQLITE_OK ) rc = srmStmtFail(p, rc, pzErr);
+  if( rc==SQLITE_OK && sqlite3_str_errcode(pFinger) ) rc = SQLITE_NOMEM;
+  zFinger = sqlite3_str_finish(pFinger);
+  if( rc==SQLITE_OK && zFinger==0 ) zFinger = sqlite3_mprintf("%s", "");
+  if( rc==SQLITE_OK && zFinger==0 ) rc = SQLITE_NOMEM;
+  if( rc==SQLITE_OK && p->zFinger && strcmp(zFinger, p->zFinger)==0 ){
+    *pbSame = 1;
+  }else if( rc==SQLITE_OK ){
+    /* Changed (or first time): read the objects again from the statement,
+    ** and check the shape. */
+    sqlite3_reset(pStmt);
+    while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+      SrmObj *o;
+      if( nObj>=nAlloc ){
+        SrmObj *aNew;
+        nAlloc = nAlloc ? 2*nAlloc : 8;
+        aNew = sqlite3_realloc64(aObj, sizeof(SrmObj)*(sqlite3_uint64)nAlloc);
+        if( aNew==0 ){ rc = SQLITE_NOMEM; break; }
+        aObj = aNew;
+      }
+      o = &aObj[nObj++];
+      o->iDb = sqlite3_column_int(pStmt, 0);
+      o->zType = (const char*)sqlite3_column_text(pStmt, 1);
+      o->zName = (const char*)sqlite3_column_text(pStmt, 2);
+      o->zTable = (const char*)sqlite3_column_text(pStmt, 3);
+      o->zSql = (const char*)sqlite3_column_text(pStmt, 5);
+      if( o->zType==0 || o->zName==0 ){ rc = SQLITE_NOMEM; break; }
+      /* Texts of earlier rows stay valid: copy them. */
+      o->zType = sqlite3_mprintf("%s", o->zType);
+      o->zName = sqlite3_mprintf("%s", o->zName);
+      o->zTable = o->zTable ? sqlite3_mprintf("%s", o->zTable) : 0;
+      o->zSql = o->zSql ? sqlite3_mprintf("%s", o->zSql) : 0;
+      if( o->zType==0 || o->zName==0 ){ rc = SQLITE_NOMEM; break; }
+    }
+    if( rc==SQLITE_DONE ) rc = SQLITE_OK;
+    else if( rc!=SQLITE_NOMEM ) rc = srmStmtFail(p, rc, pzErr);
     sqlite3_finalize(pStmt);
-    srmRefuse(ctx, sqlite3_mprintf("srm_decisions: srm_decisions_version has no row"
-                                   " (SELECT srm_overlay_init() puts it back)"));
-    return SQLITE_ERROR;
+    pStmt = 0;
+    if( rc==SQLITE_OK ) rc = srmCheckShape(p, azDb, aObj, nObj, &iDb, pzErr);
+    for(i=0; i<nObj; i++){
+      sqlite3_free((char*)aObj[i].zType);
+      sqlite3_free((char*)aObj[i].zName);
+      sqlite3_free((char*)aObj[i].zTable);
+      sqlite3_free((char*)aObj[i].zSql);
+    }
+    sqlite3_free(aObj);
+    if( rc==SQLITE_OK ){
+      char *zDb = iDb>=0 ? sqlite3_mprintf("%s", azDb[iDb]) : 0;
+      if( iDb>=0 && zDb==0 ){
+        rc = SQLITE_NOMEM;
+      }else{
+        sqlite3_free(p->zFinger);
+        sqlite3_free(p->zDb);
+        p->zFinger = zFinger;
+        p->zDb = zDb;
+        zFinger = 0;
+        p->bLoaded = 0;
+      }
+    }
   }
   sqlite3_finalize(pStmt);
-  if( rc!=SQLITE_OK ){
-    if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
-    else srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", sqlite3_errmsg(p->db)));
-    return rc;
-  }
-  if( p->bLoaded && p->iVersion==iVersion && p->iSchema==iSchema
-   && strcmp(p->zToday, zToday)==0 ) return SQLITE_OK;
-  rc = srmOverlayLoad(p, iVersion, iSchema, zToday, &zErr);
-  if( rc!=SQLITE_OK ){
-    if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
-    else srmRefuse(ctx, sqlite3_mprintf("srm_decisions: %s", zErr ? zErr : "cannot read"));
-    sqlite3_free(zErr);
-  }
+  sqlite3_free(zFinger);
+  sqlite3_free(azDb);
   return rc;
 }
 
-/* ---- lookup ---- */
+/* Read srm_decisions_version.n and today's date.  The counter has exactly
+** one row, or the cache could not see writes. */
+static int srmReadVersion(SrmOverlay *p, sqlite3_int64 *piNonce, char *zToday, char **pzErr){
+  sqlite3_stmt *pStmt = 0;
+  char *zSql = sqlite3_mprintf("SELECT n, date('now'), (SELECT count(*) FROM \"%w\".srm_decisions_version)"
+                               " FROM \"%w\".srm_decisions_version LIMIT 1", p->zDb, p->zDb);
+  int rc;
+  if( zSql==0 ) return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(p->db, zSql, -1, &pStmt, 0);
+  sqlite3_free(zSql);
+  if( rc==SQLITE_OK ) rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    const char *z = (const char*)sqlite3_column_text(pStmt, 1);
+    sqlite3_int64 nRow = sqlite3_column_int64(pStmt, 2);
+    *piNonce = sqlite3_column_int64(pStmt, 0);
+    if( z==0 ){
+      rc = SQLITE_NOMEM;
+    }else if( nRow!=1 ){
+      rc = srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions_version has %lld rows, not 1"
+          " (SELECT srm_overlay_init('%s') puts it right)", p->zDb, nRow, p->zDb));
+    }else{
+      memcpy(zToday, z, 10);
+      zToday[10] = 0;
+      rc = SQLITE_OK;
+    }
+  }else if( rc==SQLITE_DONE ){
+    rc = srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions_version has no row"
+        " (SELECT srm_overlay_init('%s') puts it back)", p->zDb, p->zDb));
+  }else{
+    rc = srmStmtFail(p, rc, pzErr);
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
 
-/* One question: x (zX[0..nX)) in matrix slot iSlot of service iService,
-** whose decisions of variant iVariant apply; aM is the slot's memo. */
-typedef struct SrmAsk SrmAsk;
-struct SrmAsk {
-  const SrmOverlay *p;
-  const SrmMemo *aM;
-  const char *zX;
-  size_t nX;
-  int iService, iVariant, iSlot;
-  const char *zAccount;         /* x's account when x is an ARN, else NULL */
-  size_t nAccount;
-  int bArnHash;                 /* 1 hArn computed, -1 x has no resource decision, 0 not yet */
+/* Load every decision in force on zToday from p->zDb into *c.  SQLITE_OK,
+** or an error with *pzErr. */
+static int srmCacheLoad(SrmOverlay *p, SrmCache *c, const char *zToday, char **pzErr){
+  sqlite3_stmt *pStmt = 0;
+  char *zSql = sqlite3_mprintf("SELECT id, service, variant, control, owner, party, decided_on,"
+                               " expires_on, account, resource_arn FROM \"%w\".srm_decisions", p->zDb);
+  int rc, nAlloc = 0;
+  memset(c, 0, sizeof(*c));
+  if( zSql==0 ) return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(p->db, zSql, -1, &pStmt, 0);
+  sqlite3_free(zSql);
+  if( rc!=SQLITE_OK ) return srmStmtFail(p, rc, pzErr);
+  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    const char *az[SRM_DEC_N];
+    int an[SRM_DEC_N], aType[SRM_DEC_N], i, bNoMem;
+    sqlite3_int64 id = sqlite3_column_int64(pStmt, 0);
+    SrmDecision d;
+    char *zWhy;
+    for(i=0; i<SRM_DEC_N; i++){
+      aType[i] = sqlite3_column_type(pStmt, i + 1);
+      az[i] = 0;
+      an[i] = 0;
+      if( aType[i]==SQLITE_NULL ) continue;
+      az[i] = aType[i]==SQLITE_BLOB ? (const char*)sqlite3_column_blob(pStmt, i + 1)
+                                    : (const char*)sqlite3_column_text(pStmt, i + 1);
+      an[i] = sqlite3_column_bytes(pStmt, i + 1);
+      if( az[i]==0 ){
+        if( an[i]==0 ){ az[i] = ""; continue; }
+        rc = SQLITE_NOMEM;
+        break;
+      }
+    }
+    if( rc==SQLITE_NOMEM ) break;
+    for(i=0; i<SRM_DEC_N; i++){
+      if( az[i]==0 && (i==SRM_DEC_SERVICE || i==SRM_DEC_CONTROL || i==SRM_DEC_OWNER) ){
+        rc = srmFail(pzErr, sqlite3_mprintf("row %lld has no %s", id, srmDecisionColumn[i]));
+        break;
+      }
+    }
+    if( rc!=SQLITE_ROW ) break;
+    zWhy = srmDecisionParse(az, an, aType, &d, &bNoMem);
+    if( zWhy || bNoMem ){
+      if( zWhy==0 ){ rc = SQLITE_NOMEM; break; }
+      rc = srmFail(pzErr, sqlite3_mprintf("row %lld: %s", id, zWhy));
+      sqlite3_free(zWhy);
+      break;
+    }
+    /* Expired: it does not apply (the cache reloads when the date changes). */
+    if( d.zExpires[0] && strcmp(d.zExpires, zToday)<0 ) continue;
+    d.id = id;
+    if( d.iScope==SRM_SCOPE_RESOURCE ){
+      d.nKey = an[SRM_DEC_ARN];
+      d.zArn = sqlite3_malloc(d.nKey + 1);
+      if( d.zArn==0 ){ rc = SQLITE_NOMEM; break; }
+      memcpy(d.zArn, az[SRM_DEC_ARN], (size_t)d.nKey);
+      d.zArn[d.nKey] = 0;
+    }else if( d.iScope==SRM_SCOPE_ACCOUNT ){
+      d.nKey = an[SRM_DEC_ACCOUNT];
+      d.zAccount = sqlite3_malloc(d.nKey + 1);
+      if( d.zAccount==0 ){ rc = SQLITE_NOMEM; break; }
+      memcpy(d.zAccount, az[SRM_DEC_ACCOUNT], (size_t)d.nKey);
+      d.zAccount[d.nKey] = 0;
+    }
+    if( c->n>=nAlloc ){
+      int nNew = nAlloc ? nAlloc*2 : 16;
+      SrmDecision *aNew = sqlite3_realloc64(c->a, sizeof(SrmDecision)*(sqlite3_uint64)nNew);
+      if( aNew==0 ){
+        sqlite3_free(d.zArn);
+        sqlite3_free(d.zAccount);
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      c->a = aNew;
+      nAlloc = nNew;
+    }
+    c->a[c->n++] = d;
+  }
+  if( rc==SQLITE_DONE ){
+    rc = SQLITE_OK;
+  }else if( rc!=SQLITE_NOMEM && *pzErr==0 ){
+    rc = srmStmtFail(p, rc, pzErr);
+  }
+  sqlite3_finalize(pStmt);
+  if( rc==SQLITE_OK && c->n>1 ) qsort(c->a, (size_t)c->n, sizeof(SrmDecision), srmDecisionCmp);
+  if( rc==SQLITE_OK && c->n ) rc = srmCacheIndex(c);
+  if( rc!=SQLITE_OK ) srmCacheClear(c);
+  return rc;
+}
+
+int srmOverlayRefresh(SrmOverlay *p, char **pzErr){
+  char zToday[11] = "";
+  sqlite3_int64 iNonce = 0;
+  int rc, bSame = 0;
+  *pzErr = 0;
+  if( p->bBusy ){
+    *pzErr = sqlite3_mprintf("srm_decisions: called back while srm reads srm_decisions");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  p->bBusy = 1;
+  rc = srmLocate(p, &bSame, pzErr);
+  if( rc==SQLITE_OK && p->zDb==0 ){
+    /* No overlay: no decisions. */
+    if( !p->bLoaded ){
+      srmCacheClear(&p->c);
+      p->bLoaded = 1;
+    }
+  }else if( rc==SQLITE_OK ){
+    rc = srmReadVersion(p, &iNonce, zToday, pzErr);
+    if( rc==SQLITE_OK && !(bSame && p->bLoaded && p->iNonce==iNonce && strcmp(p->zToday, zToday)==0) ){
+      SrmCache c;
+      rc = srmCacheLoad(p, &c, zToday, pzErr);
+      if( rc==SQLITE_OK ){
+        srmCacheClear(&p->c);
+        p->c = c;
+        p->iNonce = iNonce;
+        memcpy(p->zToday, zToday, 11);
+        p->bLoaded = 1;
+      }
+    }
+  }
+  if( rc!=SQLITE_OK ){
+    /* Whatever was cached may not match the table: forget it. */
+    srmCacheClear(&p->c);
+    p->bLoaded = 0;
+    sqlite3_free(p->zFinger);
+    p->zFinger = 0;
+    if( rc==SQLITE_NOMEM ){
+      sqlite3_free(*pzErr);
+      *pzErr = 0;
+    }
+  }
+  p->bBusy = 0;
+  return rc;
+}
+
+/* ---- answers ---- */
+
+/* The state of one question while it is answered. */
+typedef struct SrmQuery SrmQuery;
+struct SrmQuery {
+  const SrmCache *c;
+  const SrmAsk *q;
+  const SrmMemo *aM;            /* the slot's memo */
+  int iVariant;                 /* the slot's variant (its decisions apply) */
+  int bArnHash;                 /* 1 hArn computed, -1 no resource decision, 0 not yet */
   int bAccountHash;             /* hAccount computed */
   uint64_t hArn, hAccount;
 };
 
 /* The first decision of the chain for key zKey[0..nKey) that names
 ** iControl, else the first that covers it through a composite, or -1. */
-static inline int srmHitFind(const SrmAsk *q, const SrmHit *aTab, unsigned int m, uint64_t hKey,
-                             int iControl, const char *zKey, size_t nKey, int bResource){
-  const SrmOverlay *p = q->p;
-  unsigned int h = srmHitHash(hKey, q->iService, iControl), k;
+static int srmHitFind(const SrmQuery *y, const SrmHit *aTab, unsigned int m, uint64_t hKey,
+                      int iControl, const char *zKey, size_t nKey, int bResource){
+  const SrmCache *c = y->c;
+  int iService = y->q->t.iService;
+  unsigned int h = srmHitHash(hKey, iService, iControl), k;
   int iPart = -1;
   for(k=h & m; aTab[k].iDecision>=0; k=(k+1) & m){
     const SrmHit *e = &aTab[k];
     const SrmDecision *d;
-    if( e->h!=h || e->iControl!=(unsigned int)iControl || e->iService!=(unsigned int)q->iService ) continue;
-    if( e->iVariant && e->iVariant!=q->iVariant ) continue;
-    d = &p->a[e->iDecision];
+    if( e->h!=h || e->iControl!=(unsigned int)iControl || e->iService!=(unsigned int)iService ) continue;
+    if( e->iVariant && e->iVariant!=y->iVariant ) continue;
+    d = &c->a[e->iDecision];
     if( (size_t)d->nKey!=nKey || memcmp(bResource ? d->zArn : d->zAccount, zKey, nKey)!=0 ) continue;
     if( !e->bPart ) return e->iDecision;
-    if( iPart<0 && srmCell[q->iSlot*SRM_NCONTROL + iControl].eOwner!=SRM_OWNER_AWS ){
-      iPart = e->iDecision;
-    }
+    if( iPart<0 && srmPartDecidable(y->q->iSlot, iControl) ) iPart = e->iDecision;
   }
   return iPart;
 }
 
 /* The decision that applies to control iControl, or -1: the resource's,
 ** then the account's, then the variant's or service's. */
-static int srmDecisionFind(SrmAsk *q, int iControl){
-  const SrmOverlay *p = q->p;
-  int f = q->aM[iControl].fScope, iD;
-  /* Only an ARN (it has an account, maybe empty) can be a resource's. */
-  if( (f & SRM_MEMO_RESOURCE) && q->zAccount ){
-    if( q->bArnHash==0 ){
-      uint64_t b = srmArnTail(q->zX, q->nX) >> p->nResFilterShift;
-      if( p->aResFilter[b>>6] & ((uint64_t)1 << (b & 63)) ){
-        q->hArn = srmKeyHash(q->zX, q->nX);
-        q->bArnHash = 1;
+static int srmDecisionFind(SrmQuery *y, int iControl){
+  const SrmCache *c = y->c;
+  const SrmAsk *q = y->q;
+  int f = y->aM[iControl].fScope, iD;
+  if( (f & SRM_MEMO_RESOURCE) && q->bArn ){
+    if( y->bArnHash==0 ){
+      uint64_t b = srmArnTail(q->zX, q->nX) >> c->nResFilterShift;
+      if( c->aResFilter[b>>6] & ((uint64_t)1 << (b & 63)) ){
+        y->hArn = srmKeyHash(q->zX, q->nX);
+        y->bArnHash = 1;
       }else{
-        q->bArnHash = -1;       /* no resource decision on x */
+        y->bArnHash = -1;       /* no resource decision on x */
       }
     }
-    if( q->bArnHash>0 ){
-      iD = srmHitFind(q, p->aRes, p->mRes, q->hArn, iControl, q->zX, q->nX, 1);
+    if( y->bArnHash>0 ){
+      iD = srmHitFind(y, c->aRes, c->mRes, y->hArn, iControl, q->zX, q->nX, 1);
       if( iD>=0 ) return iD;
     }
   }
-  if( (f & SRM_MEMO_ACCOUNT) && q->zAccount ){
-    if( !q->bAccountHash ){ q->hAccount = srmKeyHash(q->zAccount, q->nAccount); q->bAccountHash = 1; }
-    iD = srmHitFind(q, p->aAcct, p->mAcct, q->hAccount, iControl, q->zAccount, q->nAccount, 0);
+  if( (f & SRM_MEMO_ACCOUNT) && q->zAccount && q->nAccount ){
+    if( !y->bAccountHash ){ y->hAccount = srmKeyHash(q->zAccount, q->nAccount); y->bAccountHash = 1; }
+    iD = srmHitFind(y, c->aAcct, c->mAcct, y->hAccount, iControl, q->zAccount, q->nAccount, 0);
     if( iD>=0 ) return iD;
   }
-  return q->aM[iControl].iDecision;
+  return y->aM[iControl].iDecision;
 }
 
 /* The effective owner of a base or composite control; *piDecision gets
 ** the decision used (-1 when derived or none). */
-static int srmEffective(SrmAsk *q, int iControl, int *piDecision){
+static int srmEffective(SrmQuery *y, int iControl, int *piDecision){
   const SrmControl *pC = &srmControl[iControl];
-  const SrmMemo *m = &q->aM[iControl];
+  const SrmMemo *m = &y->aM[iControl];
   int iD;
   if( (m->fScope & SRM_MEMO_DYNAMIC)==0 ){
     /* No resource or account decision could change the memo's answer. */
     *piDecision = m->iDecision;
     return m->eOwner;
   }
-  iD = srmDecisionFind(q, iControl);
+  *piDecision = -1;
+  if( srmCellAt(y->q->iSlot, iControl)->eOwner==SRM_OWNER_NA ) return SRM_OWNER_NA;
+  iD = srmDecisionFind(y, iControl);
   *piDecision = iD;
-  if( iD>=0 ) return q->p->a[iD].eOwner;
+  if( iD>=0 ) return y->c->a[iD].eOwner;
   if( pC->nPart ){
-    int k, e0 = 0, bSame = 1, bAny = 0;
-    for(k=0; k<pC->nPart; k++){
-      int iPartD, e = srmEffective(q, pC->aPart[k], &iPartD);
-      if( iPartD>=0 ) bAny = 1;
-      if( k==0 ) e0 = e; else if( e!=e0 ) bSame = 0;
-    }
-    if( bAny ) return bSame ? e0 : SRM_OWNER_SHARED;
+    unsigned char aOwner[SRM_MAX_PARTS];
+    int k, iPartD;
+    for(k=0; k<pC->nPart; k++) aOwner[k] = (unsigned char)srmEffective(y, pC->aPart[k], &iPartD);
+    return srmCompose(aOwner, pC->nPart);
   }
-  return srmCell[q->iSlot*SRM_NCONTROL + iControl].eOwner;
+  return srmCellAt(y->q->iSlot, iControl)->eOwner;
 }
 
-/*
-** The common part of effective_responsibility() and effective_decision():
-** check the arguments, refresh the cache, find the answer.  Returns 1 with
-** *peOwner and *piDecision (-1 for none) set, or 0 when the result is
-** already set (NULL or an error).
-*/
-static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
-                            int *peOwner, int *piDecision){
-  SrmOverlay *p = (SrmOverlay*)sqlite3_user_data(ctx);
-  /* A constant control was found, and the cache checked, on the first row
-  ** of this statement (SQLite keeps auxdata only for a constant argument,
-  ** and drops it when the statement is reset). */
-  const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
-  const char *zX, *zAccount;
-  size_t nX, nAccount;
-  int iControl, iSlot, iMemo;
-  SrmTarget t;
-  if( pControl ){
-    iControl = (int)(pControl - srmControl);
-  }else{
-    const char *zC;
-    if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return 0;
-    zC = (const char*)sqlite3_value_text(argv[1]);
-    if( zC==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-    iControl = srmControlFind(zC, (size_t)sqlite3_value_bytes(argv[1]));
-    if( iControl<0 ){
-      srmRefuse(ctx, sqlite3_mprintf("unknown control '%.64s%s' (SELECT control FROM srm_controls)",
-                zC, sqlite3_value_bytes(argv[1])>64 ? "..." : ""));
-      return 0;
-    }
-    if( srmOverlayRefresh(ctx, p)!=SQLITE_OK ) return 0;
-    sqlite3_set_auxdata(ctx, 1, (void*)&srmControl[iControl], 0);
-  }
-  zX = (const char*)sqlite3_value_text(argv[0]);
-  if( zX==0 ){
-    if( sqlite3_value_type(argv[0])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
-    return 0;
-  }
-  nX = (size_t)sqlite3_value_bytes(argv[0]);
-  if( !srmResolveAccount(zX, nX, &t, &zAccount, &nAccount) ) return 0;
-  if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
-    const char *zV = (const char*)sqlite3_value_text(argv[2]);
-    int v;
-    if( zV==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-    v = srmVariantFind(t.iService, zV, (size_t)sqlite3_value_bytes(argv[2]));
-    if( v<0 ){
-      const char *zSvc = SRM_STR(srmService[t.iService].zId);
-      srmRefuse(ctx, sqlite3_mprintf("unknown variant '%.64s%s' of service '%s'"
-                " (SELECT variant FROM srm_variants WHERE service = '%s')",
-                zV, sqlite3_value_bytes(argv[2])>64 ? "..." : "", zSvc, zSvc));
-      return 0;
-    }
-    t.iVariant = v;
-  }
-  iSlot = srmSlot(&t);
-  if( p->aSvcMemo==0 || (iMemo = p->aSvcMemo[t.iService])<0 ){
+int srmOverlayAnswer(const SrmOverlay *p, const SrmAsk *q, int iControl, int *piDecision){
+  const SrmCache *c = &p->c;
+  int iMemo;
+  if( c->aSvcMemo==0 || (iMemo = c->aSvcMemo[q->t.iService])<0 ){
     /* No decision in force for this service: the model's answer. */
     *piDecision = -1;
-    *peOwner = srmCell[iSlot*SRM_NCONTROL + iControl].eOwner;
+    return srmCellAt(q->iSlot, iControl)->eOwner;
   }else{
-    SrmAsk q;
-    q.p = p;
-    q.aM = &p->aMemo[iMemo + (iSlot - srmService[t.iService].iSlot)*SRM_NCONTROL];
-    q.zX = zX;
-    q.nX = nX;
-    q.iService = t.iService;
-    q.iSlot = iSlot;
+    SrmQuery y;
+    y.c = c;
+    y.q = q;
+    y.aM = &c->aMemo[iMemo + (q->iSlot - srmService[q->t.iService].iSlot)*SRM_NCONTROL];
     /* No variant named: the default's decisions apply. */
-    q.iVariant = srmSlotVariant(t.iService, iSlot);
-    q.zAccount = zAccount;
-    q.nAccount = nAccount;
-    q.bArnHash = q.bAccountHash = 0;
-    q.hArn = q.hAccount = 0;
-    *peOwner = srmEffective(&q, iControl, piDecision);
-  }
-  return 1;
-}
-
-/* effective_responsibility(x, control [, variant]) */
-static void srmEffectiveFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  static const int anOwner[] = {0, 3, 8, 6, 11};  /* aws, customer, shared, third_party */
-  int eOwner, iD;
-  if( srmEffectiveArgs(ctx, argc, argv, &eOwner, &iD) ){
-    sqlite3_result_text(ctx, srmEffOwnerName(eOwner), anOwner[eOwner], SQLITE_STATIC);
+    y.iVariant = srmSlotVariant(q->t.iService, q->iSlot);
+    y.bArnHash = y.bAccountHash = 0;
+    y.hArn = y.hAccount = 0;
+    return srmEffective(&y, iControl, piDecision);
   }
 }
 
-/* effective_decision(x, control [, variant]) */
-static void srmEffectiveDecisionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  int eOwner, iD;
-  if( srmEffectiveArgs(ctx, argc, argv, &eOwner, &iD) && iD>=0 ){
-    const SrmOverlay *p = (const SrmOverlay*)sqlite3_user_data(ctx);
-    sqlite3_result_int64(ctx, p->a[iD].id);
-  }
-}
-
-int srmRegisterOverlay(sqlite3 *db){
-  static const struct {
-    const char *zName;
-    int nArg;
-    void (*xFunc)(sqlite3_context*, int, sqlite3_value**);
-  } aFunc[] = {
-    { "effective_responsibility", 2, srmEffectiveFunc },
-    { "effective_responsibility", 3, srmEffectiveFunc },
-    { "effective_decision",       2, srmEffectiveDecisionFunc },
-    { "effective_decision",       3, srmEffectiveDecisionFunc },
-  };
-  SrmOverlay *p = sqlite3_malloc(sizeof(*p));
-  int rc = SQLITE_OK;
-  size_t i;
-  if( p==0 ) return SQLITE_NOMEM;
-  memset(p, 0, sizeof(*p));
-  p->db = db;
-  /* The cache lives as long as one of its functions: each registration
-  ** holds a reference, so that a second sqlite3_srm_init() on this
-  ** connection that fails half-way leaves no function with a freed cache. */
-  for(i=0; rc==SQLITE_OK && i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
-    p->nRef++;
-    rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, SQLITE_UTF8, p,
-                                    aFunc[i].xFunc, 0, 0, srmOverlayUnref);
-  }
-  if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "srm_decision_check", 9,
-                                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                                   0, srmDecisionCheckFunc, 0, 0);
-  if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "srm_overlay_init", 0,
-                                                   SQLITE_UTF8 | SQLITE_DIRECTONLY,
-                                                   0, srmOverlayInitFunc, 0, 0);
-  return rc;
+sqlite3_int64 srmOverlayDecisionId(const SrmOverlay *p, int iDecision){
+  assert( iDecision>=0 && iDecision<p->c.n );
+  return p->c.a[iDecision].id;
 }

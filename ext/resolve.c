@@ -1,7 +1,10 @@
 /*
 ** resolve.c: any identifier an inventory may hold -> (service, variant).
 **
-** Accepted forms, all matched without regard to ASCII case:
+** Accepted forms, all matched without regard to ASCII case (the "arn:"
+** prefix and the partition too), with nothing around them: a value that
+** starts or ends with ASCII white space (space, tab, line feed, carriage
+** return, vertical tab, form feed) resolves to nothing:
 **
 **   ARN                  arn:PARTITION:NAMESPACE:REGION:ACCOUNT:RESOURCE
 **                        by (NAMESPACE, type), falling back to NAMESPACE;
@@ -144,6 +147,19 @@ SRM_INLINE int srmArnColons(const char *z, const char *zEnd, const char *ap[4]){
       && (ap[3] = srmColonNext(&zScan, &m, zEnd))!=0;
 }
 
+/* Does z[0..n) start with "arn:" in any ASCII case?  (One word compare for
+** the lower-case form everybody writes.) */
+SRM_INLINE int srmArnPrefix(const char *z, size_t n){
+  return n>4 && (memcmp(z, "arn:", 4)==0
+                 || (srmLower((unsigned char)z[0])=='a' && srmLower((unsigned char)z[1])=='r'
+                     && srmLower((unsigned char)z[2])=='n' && z[3]==':'));
+}
+
+/* Is c ASCII white space? */
+SRM_INLINE int srmIsSpace(char c){
+  return c==' ' || (c>='\t' && c<='\r');
+}
+
 /* The end of the resource type that starts at z: the first '/' or ':' of
 ** z[..zEnd), or zEnd. */
 SRM_INLINE const char *srmTypeEnd(const char *z, const char *zEnd){
@@ -207,7 +223,7 @@ SRM_INLINE int srmResolveTyped(const char *zNs, size_t nNs, const char *zRest,
 int srmArnSplit(const char *z, size_t n, const char *az[6], size_t an[6]){
   const char *zEnd = z + n, *p, *q, *ap[4];
   int i;
-  if( n<4 || memcmp(z, "arn:", 4)!=0 || !srmArnColons(z, zEnd, ap) ) return 0;
+  if( !srmArnPrefix(z, n) || !srmArnColons(z, zEnd, ap) ) return 0;
   p = z + 4;
   for(i=0; i<4; i++){
     az[i] = p;
@@ -241,11 +257,19 @@ SRM_INLINE int srmResolveArn(const char *z, const char *zEnd, SrmTarget *pOut,
   return srmResolveTyped(ap[0] + 1, (size_t)(ap[1] - ap[0] - 1), ap[3] + 1, zEnd, 0, pOut);
 }
 
+/* Is z[0..n) an ARN (as srmArnSplit() reads one)? */
+int srmIsArn(const char *z, size_t n){
+  const char *az[6];
+  size_t an[6];
+  return srmArnSplit(z, n, az, an);
+}
+
 int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
                       const char **pzAccount, size_t *pnAccount){
   *pzAccount = 0;
   *pnAccount = 0;
-  if( n>4 && memcmp(z, "arn:", 4)==0 ){
+  if( srmArnPrefix(z, n) ){
+    if( srmIsSpace(z[n-1]) ) return 0;
     return srmResolveArn(z, z + n, pOut, pzAccount, pnAccount);
   }
   return srmResolve(z, n, pOut);
@@ -254,7 +278,8 @@ int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
 int srmResolve(const char *z, size_t n, SrmTarget *pOut){
   const char *zEnd = z + n, *p;
   int k;
-  if( n>4 && memcmp(z, "arn:", 4)==0 ){
+  if( n==0 || srmIsSpace(z[0]) || srmIsSpace(z[n-1]) ) return 0;
+  if( srmArnPrefix(z, n) ){
     const char *zAccount;
     size_t nAccount;
     return srmResolveArn(z, zEnd, pOut, &zAccount, &nAccount);

@@ -6,24 +6,62 @@
 ** build/srm_data.c, which holds nothing but the const arrays declared at the
 ** bottom of this file.  Everything that reads them is hand-written:
 **
-**   resolve.c   identifier (ARN, resource type, name, table name) -> service
-**   model.c     (service, variant, control) -> cell; names of owners, bases
-**   func.c      the SQL functions
-**   table.c     the one read-only module behind every srm_* table
-**   srm.c       the entry point
+**   resolve.c    identifier (ARN, resource type, name, table name) -> service
+**   model.c      (service, variant, control) -> cell; ids of owners, bases
+**   message.c    values quoted in error messages (valid UTF-8, cut, escaped)
+**   func.c       the SQL functions of the model
+**   table.c      the one read-only module behind every srm_* model table
+**   document.c   inventory documents: gzip, BOM, UTF-16, JSONB, ARN lines
+**   inventory.c  srm_inventory()
+**   decisions.c  srm_decisions: its schema, srm_overlay_init(), validation
+**   overlay.c    the per-connection cache of the decisions in force
+**   effective.c  effective_responsibility(), effective_decision(),
+**                srm_effective_matrix
+**   srm.c        the entry point
 **
-** The hash function below is shared by the generator and the resolver so
-** that the two cannot disagree.
+** Rules of the model written once, here, and used by the generator and the
+** extension alike:
+**   the slot layout        srmSlotOf(), srmSlot(), srmSlotVariant()
+**   the owners             SRM_OWNER_*, srmOwnerName(), srmOwnerLen()
+**   the composite rule     srmCompose()
+**   the identifier hash    srmHashMore() and friends
+** A change to any of them touches this file only.
 */
 #ifndef SRM_H
 #define SRM_H
 
 #include <stddef.h>
+#include <assert.h>
 
-/* Owners.  0 is "no owner" and never appears in a cell. */
-#define SRM_OWNER_AWS       1
-#define SRM_OWNER_CUSTOMER  2
-#define SRM_OWNER_SHARED    3
+/*
+** Defensive conditions that no input should make true (or false), after
+** SQLite's own idiom: checked by assert() in debug builds, and taken as
+** their expected value in the coverage build, so that a branch no test
+** can take does not count as an untested one.
+*/
+#if defined(SRM_COVERAGE_TEST)
+# define ALWAYS(X)  (1)
+# define NEVER(X)   (0)
+#elif !defined(NDEBUG)
+# define ALWAYS(X)  ((X) ? 1 : (assert(0), 0))
+# define NEVER(X)   ((X) ? (assert(0), 1) : 0)
+#else
+# define ALWAYS(X)  (X)
+# define NEVER(X)   (X)
+#endif
+
+/*
+** Owners.  0 is "no owner" and never appears in a cell.  not_applicable:
+** the control has no object for this service or variant (an EBS volume has
+** no guest OS), so nobody performs it.  third_party appears only in the
+** organization's decisions (decisions.c), never in the model.
+*/
+#define SRM_OWNER_AWS            1
+#define SRM_OWNER_CUSTOMER       2
+#define SRM_OWNER_SHARED         3
+#define SRM_OWNER_NA             4
+#define SRM_OWNER_THIRD_PARTY    5
+#define SRM_OWNER_N              6
 
 /* How a matrix cell came to be (srm_matrix.basis). */
 #define SRM_BASIS_CATEGORY  0   /* inherited from the category default */
@@ -31,12 +69,10 @@
 #define SRM_BASIS_VARIANT   2   /* documented for the variant */
 #define SRM_BASIS_DERIVED   3   /* composite control, derived from its parts */
 
-/* What a hash key is (srm_debug counts them). */
+/* What a hash key is: the resolver treats ids and ARN keys apart. */
 #define SRM_KEY_ID          0   /* a service id */
-#define SRM_KEY_ALIAS       1   /* data/aliases.csv */
-#define SRM_KEY_TYPE        2   /* data/resource_types.csv */
-#define SRM_KEY_ARN         3   /* data/arn_types.csv, as "namespace:type" */
-#define SRM_KEY_TABLE       4   /* data/tables.csv */
+#define SRM_KEY_NAME        1   /* an alias, resource type or table name */
+#define SRM_KEY_ARN         2   /* data/arn_types.csv, as "namespace:type" */
 
 #define SRM_MAX_PARTS       8
 
@@ -80,14 +116,11 @@ struct SrmControl {            /* strings: offsets in srmPool[] */
   unsigned char aPart[SRM_MAX_PARTS];   /* indices in srmControl[] */
 };
 
-/*
-** A service owns 1 matrix slot when it has no variants, else 1 + nVariant:
-** slot iSlot answers for "no variant named" (its default variant) and slot
-** iSlot + 1 + k for its k-th variant.
-*/
+/* A service and where its variants and matrix slots are: see srmSlotOf(). */
 struct SrmService {            /* strings: offsets in srmPool[] */
   unsigned int zId, zName, zAbbreviation;
   unsigned int zCategoryBasis, zCategorySource, zCategoryNote;
+  unsigned int zReviewedOn, zReviewedPages;   /* "" when not reviewed */
   int iCategory;                /* index in srmCategory[] */
   int iSlot;                    /* first matrix slot */
   int iVariant;                 /* first variant in srmVariant[] */
@@ -97,7 +130,7 @@ struct SrmService {            /* strings: offsets in srmPool[] */
 
 struct SrmVariant {            /* strings: offsets in srmPool[] */
   int iService;
-  unsigned int zId, zTitle, zNote, zSource;
+  unsigned int zId, zKind, zTitle, zNote, zSource;
   int bDefault;
 };
 
@@ -266,7 +299,7 @@ extern const SrmCategory srmCategory[];
 extern const SrmControl srmControl[];      /* ordered by position */
 extern const SrmService srmService[];      /* sorted by id */
 extern const SrmVariant srmVariant[];      /* sorted by service, then id */
-extern const SrmKey srmKey[];              /* SRM_NKEY_SLOTS, a power of two */
+extern const SrmKey srmKey[];              /* srmCount[SRM_COUNT_KEY_SLOTS], a power of two */
 extern const SrmDefault srmDefault[];      /* sorted by category, position */
 extern const SrmAlias srmAlias[];          /* sorted by alias */
 extern const SrmResourceType srmResourceType[];  /* sorted by type */
@@ -278,21 +311,21 @@ extern const unsigned short srmSlotService[];  /* [slot] -> service */
 extern const char srmPool[];               /* NUL-separated strings */
 extern const char srmDataChecksum[];       /* of data/ CSV files, from the Makefile */
 
-#define SRM_COUNT_TEXT        0
-#define SRM_COUNT_CATEGORY    1
-#define SRM_COUNT_CONTROL     2
-#define SRM_COUNT_SERVICE     3
-#define SRM_COUNT_VARIANT     4
-#define SRM_COUNT_SLOT        5
-#define SRM_COUNT_DEFAULT     6
-#define SRM_COUNT_EXCEPTION   7
-#define SRM_COUNT_ALIAS       8
-#define SRM_COUNT_TYPE        9
-#define SRM_COUNT_ARN        10
-#define SRM_COUNT_TABLE      11
-#define SRM_COUNT_EXCLUSION  12
-#define SRM_COUNT_KEY        13
-#define SRM_COUNT_KEY_SLOTS  14
+#define SRM_COUNT_CATEGORY    0
+#define SRM_COUNT_CONTROL     1
+#define SRM_COUNT_SERVICE     2
+#define SRM_COUNT_VARIANT     3
+#define SRM_COUNT_SLOT        4
+#define SRM_COUNT_DEFAULT     5
+#define SRM_COUNT_EXCEPTION   6
+#define SRM_COUNT_ALIAS       7
+#define SRM_COUNT_TYPE        8
+#define SRM_COUNT_ARN         9
+#define SRM_COUNT_TABLE      10
+#define SRM_COUNT_EXCLUSION  11
+#define SRM_COUNT_KEY        12
+#define SRM_COUNT_KEY_SLOTS  13
+#define SRM_COUNT_REVIEWED   14
 #define SRM_COUNT_N          15
 
 #define SRM_NCONTROL  (srmCount[SRM_COUNT_CONTROL])
@@ -308,6 +341,7 @@ int srmServiceFind(const char *z, size_t n);
 int srmResolveAccount(const char *z, size_t n, SrmTarget *pOut,
                       const char **pzAccount, size_t *pnAccount);
 int srmArnSplit(const char *z, size_t n, const char *azPart[6], size_t anPart[6]);
+int srmIsArn(const char *z, size_t n);
 
 /* model.c */
 int srmControlFind(const char *z, size_t n);
@@ -316,18 +350,76 @@ int srmVariantFind(int iService, const char *z, size_t n);
 const char *srmBasisName(int eBasis);
 const char *srmVariantOfSlot(int iService, int iSlot);
 
+/* message.c: a value quoted for an error message: at most SRM_MSG_MAX bytes
+** of it, cut on a character boundary and followed by "..." when cut, bytes
+** that are not valid UTF-8 and control characters written as \xNN. */
+#define SRM_MSG_MAX 64
+struct sqlite3_str;
+void srmQuote(struct sqlite3_str *p, const char *z, size_t n);
+char *srmQuoted(const char *z, size_t n);
+
+/*
+** The slot layout.  A service without variants has one matrix slot; a
+** service with nVariant variants has 1 + nVariant: its first slot answers
+** when no variant is named (it holds its default variant's cells), slot
+** 1 + k holds variant k (variants sorted by id).  srmSlotOf() is that rule
+** on plain numbers (the generator's); srmSlot() and srmSlotVariant() apply
+** it to the compiled model.
+*/
+SRM_INLINE int srmSlotCount(int nVariant){
+  return nVariant ? 1 + nVariant : 1;
+}
+/* The variant (0 .. nVariant-1) whose cells slot k of a service holds, or
+** -1 for a service without variants. */
+SRM_INLINE int srmSlotOf(int nVariant, int iDefault, int k){
+  return nVariant==0 ? -1 : k==0 ? iDefault : k - 1;
+}
 /* The matrix slot that answers for a target. */
 SRM_INLINE int srmSlot(const SrmTarget *p){
   const SrmService *pS = &srmService[p->iService];
-  return p->iVariant==0 ? pS->iSlot : pS->iSlot + p->iVariant - pS->iVariant;
+  return p->iVariant==0 ? pS->iSlot : pS->iSlot + 1 + (p->iVariant - 1 - pS->iVariant);
+}
+/* The variant whose cells slot iSlot of service iService holds: 1 + its
+** index in srmVariant[], or 0 for a service without variants. */
+SRM_INLINE int srmSlotVariant(int iService, int iSlot){
+  const SrmService *pS = &srmService[iService];
+  int v = srmSlotOf(pS->nVariant, pS->iDefault, iSlot - pS->iSlot);
+  return v<0 ? 0 : pS->iVariant + v + 1;
+}
+/* The cell of control iControl in slot iSlot. */
+SRM_INLINE const SrmCell *srmCellAt(int iSlot, int iControl){
+  return &srmCell[iSlot*SRM_NCONTROL + iControl];
 }
 
-/* The name of an owner, and its length. */
+/* The id of an owner, and its length. */
 SRM_INLINE const char *srmOwnerName(int eOwner){
-  return eOwner==SRM_OWNER_AWS ? "aws" : eOwner==SRM_OWNER_CUSTOMER ? "customer" : "shared";
+  static const char *const az[SRM_OWNER_N] = {
+    "", "aws", "customer", "shared", "not_applicable", "third_party"
+  };
+  assert( eOwner>0 && eOwner<SRM_OWNER_N );
+  return az[eOwner];
 }
 SRM_INLINE int srmOwnerLen(int eOwner){
-  return eOwner==SRM_OWNER_AWS ? 3 : eOwner==SRM_OWNER_CUSTOMER ? 8 : 6;
+  static const unsigned char an[SRM_OWNER_N] = { 0, 3, 8, 6, 14, 11 };
+  assert( eOwner>0 && eOwner<SRM_OWNER_N );
+  return an[eOwner];
+}
+
+/*
+** The composite rule: the owner of a composite control from the owners of
+** its n parts.  Parts that do not apply are left out; when none is left
+** the composite does not apply either; when all that are left have one
+** owner it is theirs (all aws: aws; all customer: customer; all one third
+** party: third_party); otherwise it is shared.
+*/
+SRM_INLINE int srmCompose(const unsigned char *aOwner, int n){
+  int i, e = 0;
+  for(i=0; i<n; i++){
+    if( aOwner[i]==SRM_OWNER_NA ) continue;
+    if( e==0 ) e = aOwner[i];
+    else if( aOwner[i]!=e ) return SRM_OWNER_SHARED;
+  }
+  return e ? e : SRM_OWNER_NA;
 }
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(_WIN32)

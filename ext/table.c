@@ -2,17 +2,18 @@
 ** table.c: one read-only module serves every srm_* table of the model.
 **
 ** Like SQLite's pragma_* tables, each table is a descriptor (name, schema,
-** row count, a column reader and the columns it can look up); the cursor,
-** xBestIndex and xFilter are shared.  The tables are eponymous: they exist
-** in every schema without CREATE VIRTUAL TABLE, and have no xUpdate, so a
-** write fails with SQLite's "table srm_x may not be modified".
+** kind, key columns, row estimates, a column reader and a lookup); the
+** cursor, xBestIndex and xFilter are shared.  The tables are eponymous:
+** they exist in every schema without CREATE VIRTUAL TABLE, and have no
+** xUpdate, so a write fails with SQLite's "table srm_x may not be modified".
 **
 **   srm_categories(category, title, description, source)
 **   srm_controls(control, layer, position, title, description, parts)
 **   srm_defaults(category, control, owner, aws_duty, customer_duty, source)
 **   srm_services(service, name, abbreviation, category, category_basis,
-**                category_source, category_note, default_variant, variants)
-**   srm_variants(service, variant, is_default, title, note, source)
+**                category_source, category_note, default_variant, variants,
+**                reviewed_on, reviewed_pages)
+**   srm_variants(service, variant, is_default, title, note, source, kind)
 **   srm_matrix(service, variant, control, owner, aws_duty, customer_duty,
 **              source, basis, read_on, category, variant_used)
 **   srm_aliases(alias, service, kind)
@@ -27,25 +28,43 @@
 **     ... JOIN srm_matrix m ON m.service = i.service AND m.variant IS i.variant
 ** gives one row per inventory row whether or not it names a variant.
 **
-** xBestIndex.  A descriptor lists up to three key columns.  idxNum bit k
-** (k = 0, 1, 2) means "key column k is constrained by =, or IS, to the
-** value in the next argv"; argv are in key order.  For srm_matrix, bit 3
-** means "variant IS NULL" (no argv).  A key constraint is used only when its
-** collation is BINARY, it is omitted (xFilter compares exactly as SQLite
-** would: the value as text, no row for NULL or a blob), and a lookup costs
-** 1 instead of the table's row count.  srm_matrix also takes owner = value
-** (bit 5, its value the last argv) as a filter: xFilter and xNext skip rows
-** of other owners, so a join that keeps one owner's cells does not pay
-** SQLite's xColumn and compare for the rest.  Each table's lookup turns the keys
-** into a run of rows: first row, count and stride (srm_matrix rows are
-** numbered slot * controls + control, so a control alone is a stride).
+** xBestIndex.  A descriptor lists up to three key columns; the idxNum bits
+** (SRM_PLAN_*, below) say which are constrained, and argv holds their
+** values in key order, then the owner filter's.  A key constraint is used
+** only when its collation is BINARY, and it is omitted: xFilter compares
+** as SQLite would (the value as text, no row for NULL or a blob), except
+** that a variant matches without regard to ASCII case, as everywhere in
+** srm.  srm_matrix also takes owner = value as a filter: xFilter and xNext
+** skip rows of other owners, so a join that keeps one owner's cells does
+** not pay SQLite's xColumn and compare for the rest.  Each table's lookup
+** turns the keys into a run of rows: first row, count and stride
+** (srm_matrix rows are numbered slot * controls + control, so a control
+** alone is a stride).  Costs are what the lookups cost: a unique key one
+** probe, a run its length; a full scan its row count.
 */
 #include <string.h>
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include "srm.h"
 
-#define SRM_MATRIX_OWNER 3     /* srm_matrix.owner, a filter column */
+/* What a table's lookup does (SrmTableDef.eKind). */
+#define SRM_TAB_SCAN       0   /* no key: always a full scan */
+#define SRM_TAB_UNIQUE     1   /* one unique key column */
+#define SRM_TAB_RUN        2   /* one key column of a sorted array: a run of rows */
+#define SRM_TAB_VARIANTS   3   /* srm_variants: service, then variant within it */
+#define SRM_TAB_MATRIX     4   /* srm_matrix: service, variant, control */
+
+/* idxNum: what xBestIndex chose and xFilter does. */
+#define SRM_PLAN_KEY0         0x01   /* key column 0 = (or IS) the next argv */
+#define SRM_PLAN_KEY1         0x02   /* key column 1 likewise */
+#define SRM_PLAN_KEY2         0x04   /* key column 2 likewise */
+#define SRM_PLAN_KEYS         0x07
+#define SRM_PLAN_VARIANT_NULL 0x08   /* srm_matrix: variant IS NULL, no argv */
+#define SRM_PLAN_VARIANT_IS   0x10   /* the variant constraint is IS: a NULL
+                                     ** value means "IS NULL", not "no row" */
+#define SRM_PLAN_OWNER        0x20   /* srm_matrix: owner = the last argv, a filter */
+
+#define SRM_MATRIX_OWNER 3     /* srm_matrix.owner, the filter column */
 
 typedef struct SrmRun SrmRun;
 struct SrmRun { int iFirst, nRow, iStride; };
@@ -63,9 +82,12 @@ typedef struct SrmTableDef SrmTableDef;
 struct SrmTableDef {
   const char *zName;
   const char *zSchema;
+  int eKind;                            /* SRM_TAB_* */
   int (*xRows)(void);
   void (*xColumn)(sqlite3_context*, int iRow, int iCol);
   int aKey[3];                          /* key columns, -1 for none */
+  int nRun;                             /* SRM_TAB_RUN: rows a key has at most
+                                        ** (estimatedRows of a lookup) */
   /* Fill *pRun from the keys in idxNum (see above); 0 when no row. */
   int (*xLookup)(int idxNum, const SrmKeyArg *aArg, SrmRun *pRun, SrmControlCache *pCache);
 };
@@ -177,7 +199,9 @@ static void srmServiceColumn(sqlite3_context *ctx, int i, int iCol){
     case 5: TEXT0(SRM_STR(p->zCategorySource)); break;
     case 6: TEXT0(SRM_STR(p->zCategoryNote)); break;
     case 7: if( p->nVariant ) TEXT(SRM_STR(srmVariant[p->iVariant + p->iDefault].zId)); break;
-    default: INT(p->nVariant); break;
+    case 8: INT(p->nVariant); break;
+    case 9: TEXT0(SRM_STR(p->zReviewedOn)); break;
+    default: TEXT0(SRM_STR(p->zReviewedPages)); break;
   }
 }
 static int srmServiceLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
@@ -198,7 +222,8 @@ static void srmVariantColumn(sqlite3_context *ctx, int i, int iCol){
     case 2: INT(p->bDefault); break;
     case 3: TEXT(SRM_STR(p->zTitle)); break;
     case 4: TEXT(SRM_STR(p->zNote)); break;
-    default: TEXT(SRM_STR(p->zSource)); break;
+    case 5: TEXT(SRM_STR(p->zSource)); break;
+    default: TEXT(SRM_STR(p->zKind)); break;
   }
 }
 static int srmVariantLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
@@ -208,7 +233,7 @@ static int srmVariantLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmCon
   pRun->iFirst = srmService[s].iVariant;
   pRun->nRow = srmService[s].nVariant;
   pRun->iStride = 1;
-  if( idxNum & 2 ){
+  if( idxNum & SRM_PLAN_KEY1 ){
     int v = srmVariantFind(s, a[1].z, a[1].n);
     if( v<0 ) return 0;
     pRun->iFirst = v - 1;
@@ -225,11 +250,11 @@ static void srmMatrixColumn(sqlite3_context *ctx, int i, int iCol){
   int iSlot = i / SRM_NCONTROL, iControl = i % SRM_NCONTROL;
   int s = srmSlotService[iSlot];
   const SrmService *pS = &srmService[s];
-  const SrmCell *pCell = &srmCell[i];
+  const SrmCell *pCell = srmCellAt(iSlot, iControl);
   const SrmText *pT = pCell->eBasis==SRM_BASIS_DERIVED ? 0 : &srmText[pCell->iText];
   switch( iCol ){
     case 0: TEXT(SRM_STR(pS->zId)); break;
-    case 1: if( iSlot>pS->iSlot ) TEXT(SRM_STR(srmVariant[pS->iVariant + iSlot - pS->iSlot - 1].zId)); break;
+    case 1: if( iSlot>pS->iSlot ) TEXT(srmVariantOfSlot(s, iSlot)); break;
     case 2: TEXT(SRM_STR(srmControl[iControl].zId)); break;
     case 3: OWNER(pCell->eOwner); break;
     case 4: if( pT ) TEXT(SRM_STR(pT->zAwsDuty)); break;
@@ -244,23 +269,23 @@ static void srmMatrixColumn(sqlite3_context *ctx, int i, int iCol){
 static int srmMatrixLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
   int nControl = SRM_NCONTROL;
   int iSlot = 0, nSlot = srmCount[SRM_COUNT_SLOT];
-  if( idxNum & 1 ){
+  if( idxNum & SRM_PLAN_KEY0 ){
     int s = srmServiceFind(a[0].z, a[0].n);
-    const SrmService *pS;
     if( s<0 ) return 0;
-    pS = &srmService[s];
-    iSlot = pS->iSlot;
-    nSlot = pS->nVariant ? 1 + pS->nVariant : 1;
-    if( idxNum & 8 ){
-      nSlot = 1;                                    /* variant IS NULL */
-    }else if( idxNum & 2 ){
-      int v = srmVariantFind(s, a[1].z, a[1].n);
-      if( v<0 ) return 0;
-      iSlot = pS->iSlot + 1 + (v - 1 - pS->iVariant);
+    iSlot = srmService[s].iSlot;
+    nSlot = srmSlotCount(srmService[s].nVariant);
+    if( idxNum & SRM_PLAN_VARIANT_NULL ){
+      nSlot = 1;                                    /* the slot of no variant */
+    }else if( idxNum & SRM_PLAN_KEY1 ){
+      SrmTarget t;
+      t.iService = s;
+      t.iVariant = srmVariantFind(s, a[1].z, a[1].n);
+      if( t.iVariant<0 ) return 0;
+      iSlot = srmSlot(&t);
       nSlot = 1;
     }
   }
-  if( idxNum & 4 ){
+  if( idxNum & SRM_PLAN_KEY2 ){
     int c;
     if( a[2].n==pCache->n && memcmp(a[2].z, pCache->z, a[2].n)==0 ){
       c = pCache->iControl;
@@ -373,44 +398,44 @@ static void srmExclusionColumn(sqlite3_context *ctx, int i, int iCol){
 static const SrmTableDef srmTables[] = {
   { "srm_categories",
     "CREATE TABLE x(category TEXT, title TEXT, description TEXT, source TEXT)",
-    srmCategoryRows, srmCategoryColumn, {0, -1, -1}, srmCategoryLookup },
+    SRM_TAB_UNIQUE, srmCategoryRows, srmCategoryColumn, {0, -1, -1}, 1, srmCategoryLookup },
   { "srm_controls",
     "CREATE TABLE x(control TEXT, layer TEXT, position INTEGER, title TEXT,"
     " description TEXT, parts TEXT)",
-    srmControlRows, srmControlColumn, {0, -1, -1}, srmControlLookup },
+    SRM_TAB_UNIQUE, srmControlRows, srmControlColumn, {0, -1, -1}, 1, srmControlLookup },
   { "srm_defaults",
     "CREATE TABLE x(category TEXT, control TEXT, owner TEXT, aws_duty TEXT,"
     " customer_duty TEXT, source TEXT)",
-    srmDefaultRows, srmDefaultColumn, {-1, -1, -1}, 0 },
+    SRM_TAB_SCAN, srmDefaultRows, srmDefaultColumn, {-1, -1, -1}, 0, 0 },
   { "srm_services",
     "CREATE TABLE x(service TEXT, name TEXT, abbreviation TEXT, category TEXT,"
     " category_basis TEXT, category_source TEXT, category_note TEXT,"
-    " default_variant TEXT, variants INTEGER)",
-    srmServiceRows, srmServiceColumn, {0, -1, -1}, srmServiceLookup },
+    " default_variant TEXT, variants INTEGER, reviewed_on TEXT, reviewed_pages TEXT)",
+    SRM_TAB_UNIQUE, srmServiceRows, srmServiceColumn, {0, -1, -1}, 1, srmServiceLookup },
   { "srm_variants",
     "CREATE TABLE x(service TEXT, variant TEXT, is_default INTEGER, title TEXT,"
-    " note TEXT, source TEXT)",
-    srmVariantRows, srmVariantColumn, {0, 1, -1}, srmVariantLookup },
+    " note TEXT, source TEXT, kind TEXT)",
+    SRM_TAB_VARIANTS, srmVariantRows, srmVariantColumn, {0, 1, -1}, 4, srmVariantLookup },
   { "srm_matrix",
     "CREATE TABLE x(service TEXT, variant TEXT, control TEXT, owner TEXT,"
     " aws_duty TEXT, customer_duty TEXT, source TEXT, basis TEXT, read_on TEXT,"
     " category TEXT, variant_used TEXT)",
-    srmMatrixRows, srmMatrixColumn, {0, 1, 2}, srmMatrixLookup },
+    SRM_TAB_MATRIX, srmMatrixRows, srmMatrixColumn, {0, 1, 2}, 0, srmMatrixLookup },
   { "srm_aliases",
     "CREATE TABLE x(alias TEXT, service TEXT, kind TEXT)",
-    srmAliasRows, srmAliasColumn, {0, -1, -1}, srmAliasLookup },
+    SRM_TAB_RUN, srmAliasRows, srmAliasColumn, {0, -1, -1}, 1, srmAliasLookup },
   { "srm_resource_types",
     "CREATE TABLE x(resource_type TEXT, service TEXT, variant TEXT)",
-    srmTypeRows, srmTypeColumn, {0, -1, -1}, srmTypeLookup },
+    SRM_TAB_RUN, srmTypeRows, srmTypeColumn, {0, -1, -1}, 1, srmTypeLookup },
   { "srm_arn_types",
     "CREATE TABLE x(namespace TEXT, resource_type TEXT, service TEXT, variant TEXT)",
-    srmArnTypeRows, srmArnTypeColumn, {0, -1, -1}, srmArnTypeLookup },
+    SRM_TAB_RUN, srmArnTypeRows, srmArnTypeColumn, {0, -1, -1}, 4, srmArnTypeLookup },
   { "srm_table_names",
     "CREATE TABLE x(table_name TEXT, dialect TEXT, service TEXT, variant TEXT)",
-    srmTableNameRows, srmTableNameColumn, {0, -1, -1}, srmTableNameLookup },
+    SRM_TAB_RUN, srmTableNameRows, srmTableNameColumn, {0, -1, -1}, 2, srmTableNameLookup },
   { "srm_exclusions",
     "CREATE TABLE x(dialect TEXT, name TEXT, reason TEXT)",
-    srmExclusionRows, srmExclusionColumn, {-1, -1, -1}, 0 },
+    SRM_TAB_SCAN, srmExclusionRows, srmExclusionColumn, {-1, -1, -1}, 0, 0 },
 };
 
 /* ---- the module ---- */
@@ -469,7 +494,7 @@ static int srmClose(sqlite3_vtab_cursor *cur){
   return SQLITE_OK;
 }
 
-/* Past rows of another owner than the cursor's (srm_matrix, bit 32). */
+/* Past rows of another owner than the cursor's (SRM_PLAN_OWNER). */
 static void srmSkipOwner(srm_cursor *pCur){
   while( pCur->nLeft>0 && srmCell[pCur->iRow].eOwner!=pCur->eOwner ){
     pCur->iRow += pCur->iStride;
@@ -500,7 +525,8 @@ static int srmRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid){
   return SQLITE_OK;
 }
 
-/* idxNum: see the header comment.  argv holds the key values in key order. */
+/* idxNum: SRM_PLAN_* bits.  argv holds the key values in key order, then
+** the owner filter's value. */
 static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                      int argc, sqlite3_value **argv){
   srm_cursor *pCur = (srm_cursor*)cur;
@@ -513,10 +539,9 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   pCur->iRow = 0;
   pCur->iStride = 1;
   pCur->eOwner = 0;
-  if( idxNum & 32 ){
-    /* srm_matrix owner = value, its argv after the keys: exactly as SQLite
-    ** compares (the column is TEXT: a number as its text; NULL and blobs
-    ** equal no owner). */
+  if( idxNum & SRM_PLAN_OWNER ){
+    /* srm_matrix owner = value: exactly as SQLite compares (the column is
+    ** TEXT: a number as its text; NULL and blobs equal no owner). */
     sqlite3_value *pVal = argv[argc - 1];
     int eType = sqlite3_value_type(pVal);
     const char *z;
@@ -526,7 +551,7 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     pCur->eOwner = srmOwnerFind(z, (size_t)sqlite3_value_bytes(pVal));
     if( pCur->eOwner==0 ) return SQLITE_OK;
   }
-  if( (idxNum & 15)==0 ){
+  if( (idxNum & (SRM_PLAN_KEYS|SRM_PLAN_VARIANT_NULL))==0 ){
     run.iFirst = 0;                               /* a full scan */
     run.nRow = pDef->xRows();
     run.iStride = 1;
@@ -535,12 +560,15 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     for(k=0; k<3; k++){
       sqlite3_value *pVal;
       int eType;
-      if( (idxNum & (1<<k))==0 ) continue;
+      if( (idxNum & (SRM_PLAN_KEY0<<k))==0 ) continue;
       pVal = argv[iArg++];
       eType = sqlite3_value_type(pVal);
       if( eType==SQLITE_NULL ){
-        /* "variant IS NULL" given as IS with a NULL value */
-        if( k==1 && (idxNum & 16) ){ idxNum = (idxNum & ~2) | 8; continue; }
+        if( k==1 && (idxNum & SRM_PLAN_VARIANT_IS) ){
+          /* variant IS NULL, written as IS with a NULL value */
+          idxNum = (idxNum & ~SRM_PLAN_KEY1) | SRM_PLAN_VARIANT_NULL;
+          continue;
+        }
         return SQLITE_OK;
       }
       if( eType==SQLITE_BLOB ) return SQLITE_OK;
@@ -558,25 +586,54 @@ static int srmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
 }
 
 /*
-** idxNum bits 0-2: key column k constrained (=, or IS), value in argv;
-** bit 3: srm_matrix variant IS NULL; bit 4: the variant constraint is an IS,
-** so a NULL value means "IS NULL" rather than "no row"; bit 5: srm_matrix
-** owner = value, the last argv (a filter: rows of other owners are skipped
-** in the table, not returned for SQLite to drop).
+** The rows a plan yields, from the descriptor's facts.  srm_matrix: a
+** service has srmSlotCount() slots (about one), a slot a row per control,
+** a control a row per slot.
 */
+static double srmPlanRows(const SrmTableDef *pDef, int idxNum, int *pbUnique){
+  int nControl = SRM_NCONTROL, nSlot = srmCount[SRM_COUNT_SLOT];
+  double nRow;
+  *pbUnique = 0;
+  switch( pDef->eKind ){
+    case SRM_TAB_MATRIX: {
+      double nSlotsOf = (double)nSlot/srmCount[SRM_COUNT_SERVICE];   /* per service */
+      double n = (idxNum & SRM_PLAN_KEY0)
+               ? ((idxNum & (SRM_PLAN_KEY1|SRM_PLAN_VARIANT_NULL)) ? 1.0 : nSlotsOf)
+               : (double)nSlot;
+      nRow = (idxNum & SRM_PLAN_KEY2) ? n : n*nControl;
+      *pbUnique = (idxNum & SRM_PLAN_KEY0) && (idxNum & SRM_PLAN_KEY2)
+               && (idxNum & (SRM_PLAN_KEY1|SRM_PLAN_VARIANT_NULL));
+      break;
+    }
+    case SRM_TAB_VARIANTS:
+      *pbUnique = (idxNum & SRM_PLAN_KEY1)!=0;
+      nRow = *pbUnique ? 1.0 : (double)pDef->nRun;
+      break;
+    case SRM_TAB_UNIQUE:
+      *pbUnique = 1;
+      nRow = 1.0;
+      break;
+    default:  /* SRM_TAB_RUN */
+      *pbUnique = pDef->nRun==1;
+      nRow = (double)pDef->nRun;
+      break;
+  }
+  return nRow;
+}
+
 static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   const SrmTableDef *pDef = ((srm_vtab*)pVtab)->pDef;
-  int bMatrix = pDef->xLookup==srmMatrixLookup;
+  int bMatrix = pDef->eKind==SRM_TAB_MATRIX;
   int aUse[3] = {-1, -1, -1};   /* constraint used for key k */
   int iIsNull = -1;             /* srm_matrix: variant IS NULL */
   int iOwner = -1;              /* srm_matrix: owner = value */
-  int bIs = 0;                  /* srm_matrix: the variant constraint is IS */
-  int i, k, idxNum = 0, nArg = 0;
-  double nRow = (double)pDef->xRows();
+  int bIs = 0;                  /* the variant constraint is IS */
+  int i, k, idxNum = 0, nArg = 0, bUnique;
+  double nRow = (double)pDef->xRows(), nOut;
   for(i=0; i<pInfo->nConstraint; i++){
     const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
     const char *zColl;
-    if( !p->usable || pDef->xLookup==0 ) continue;
+    if( !p->usable || pDef->eKind==SRM_TAB_SCAN ) continue;
     for(k=0; k<3 && pDef->aKey[k]!=p->iColumn; k++){}
     if( k==3 && !(bMatrix && p->iColumn==SRM_MATRIX_OWNER && p->op==SQLITE_INDEX_CONSTRAINT_EQ) ){
       continue;
@@ -599,47 +656,33 @@ static int srmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   if( aUse[0]<0 && pDef->aKey[1]==1 ){ aUse[1] = -1; iIsNull = -1; }
   for(k=0; k<3; k++){
     if( aUse[k]<0 ) continue;
-    idxNum |= 1<<k;
+    idxNum |= SRM_PLAN_KEY0<<k;
     pInfo->aConstraintUsage[aUse[k]].argvIndex = ++nArg;
     pInfo->aConstraintUsage[aUse[k]].omit = 1;
   }
-  if( (idxNum & 2)==0 && iIsNull>=0 ){
-    idxNum |= 8;
+  if( (idxNum & SRM_PLAN_KEY1)==0 && iIsNull>=0 ){
+    idxNum |= SRM_PLAN_VARIANT_NULL;
     pInfo->aConstraintUsage[iIsNull].omit = 1;
   }
-  if( bIs && (idxNum & 2) ) idxNum |= 16;
+  if( bIs && (idxNum & SRM_PLAN_KEY1) ) idxNum |= SRM_PLAN_VARIANT_IS;
   if( iOwner>=0 ){
-    idxNum |= 32;
+    idxNum |= SRM_PLAN_OWNER;
     pInfo->aConstraintUsage[iOwner].argvIndex = ++nArg;
     pInfo->aConstraintUsage[iOwner].omit = 1;
   }
   pInfo->idxNum = idxNum;
-  if( (idxNum & ~32)==0 ){
+  if( (idxNum & (SRM_PLAN_KEYS|SRM_PLAN_VARIANT_NULL))==0 ){
     /* A full scan; the owner filter (if any) keeps about a third. */
     pInfo->estimatedCost = nRow;
     pInfo->estimatedRows = (sqlite3_int64)(idxNum ? nRow/3 : nRow);
     return SQLITE_OK;
   }
-  /* Unique when every key is given, or the single key of a unique table. */
-  if( pDef->xLookup==srmMatrixLookup ){
-    /* Rows a lookup yields: a service has about 1 slot, a slot a row
-    ** per control, a control a row per slot. */
-    int nSlot = (idxNum & 1) ? ((idxNum & (2|8)) ? 1 : 2) : srmCount[SRM_COUNT_SLOT];
-    pInfo->estimatedRows = (idxNum & 4) ? nSlot : nSlot*SRM_NCONTROL;
-    if( (idxNum & 32) && pInfo->estimatedRows>1 ) pInfo->estimatedRows /= 3;
-    if( (idxNum & 1) && (idxNum & (2|8)) && (idxNum & 4) ){
-      pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
-    }
-  }else if( pDef->xLookup==srmVariantLookup ){
-    pInfo->estimatedRows = (idxNum & 2) ? 1 : 3;
-    if( idxNum & 2 ) pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
-  }else if( pDef->xLookup==srmArnTypeLookup || pDef->xLookup==srmTableNameLookup ){
-    pInfo->estimatedRows = 2;
-  }else{
-    pInfo->estimatedRows = 1;
-    pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
-  }
-  pInfo->estimatedCost = (double)pInfo->estimatedRows;
+  nOut = srmPlanRows(pDef, idxNum, &bUnique);
+  if( (idxNum & SRM_PLAN_OWNER) && nOut>1 ) nOut /= 3;
+  if( bUnique ) pInfo->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
+  pInfo->estimatedRows = (sqlite3_int64)(nOut<1 ? 1 : nOut);
+  /* A lookup is a probe of a static array, then the rows it yields. */
+  pInfo->estimatedCost = 1.0 + nOut;
   return SQLITE_OK;
 }
 
