@@ -528,6 +528,7 @@ static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int
       const char *zCol = (const char*)sqlite3_column_text(pStmt, 0);
       int c, iHidden = sqlite3_column_int(pStmt, 1);
       rc = SQLITE_OK;
+      if( zCol==0 ){ rc = SQLITE_NOMEM; break; }    /* a column always has a name */
       for(c=0; c<nCol && !srmNameIs(zCol, azCol[c]); c++){}
       if( c==nCol && k==0 && srmNameIs(zCol, "id") ) c = nCol;
       else if( c==nCol ) continue;
@@ -595,8 +596,10 @@ static int srmLocate(SrmOverlay *p, int *pbSame, char **pzErr){
     rc = SQLITE_OK;
     for(c=0; c<6; c++){
       const char *z = (const char*)sqlite3_column_text(pStmt, c);
+      if( z==0 && sqlite3_column_type(pStmt, c)!=SQLITE_NULL ) rc = SQLITE_NOMEM;
       sqlite3_str_appendf(pFinger, "%s%c", z ? z : "", c<5 ? '\x1f' : '\x1e');
     }
+    if( rc==SQLITE_NOMEM ) break;
   }
   if( rc==SQLITE_DONE ) rc = SQLITE_OK;
   if( rc!=SQLITE_OK ) rc = srmStmtFail(p, rc, pzErr);
@@ -620,18 +623,27 @@ static int srmLocate(SrmOverlay *p, int *pbSame, char **pzErr){
         aObj = aNew;
       }
       o = &aObj[nObj++];
+      memset(o, 0, sizeof(*o));
       o->iDb = sqlite3_column_int(pStmt, 0);
-      o->zType = (const char*)sqlite3_column_text(pStmt, 1);
-      o->zName = (const char*)sqlite3_column_text(pStmt, 2);
-      o->zTable = (const char*)sqlite3_column_text(pStmt, 3);
-      o->zSql = (const char*)sqlite3_column_text(pStmt, 5);
-      if( o->zType==0 || o->zName==0 ){ rc = SQLITE_NOMEM; break; }
-      /* Texts of earlier rows stay valid: copy them. */
-      o->zType = sqlite3_mprintf("%s", o->zType);
-      o->zName = sqlite3_mprintf("%s", o->zName);
-      o->zTable = o->zTable ? sqlite3_mprintf("%s", o->zTable) : 0;
-      o->zSql = o->zSql ? sqlite3_mprintf("%s", o->zSql) : 0;
-      if( o->zType==0 || o->zName==0 ){ rc = SQLITE_NOMEM; break; }
+      /* Copied: the texts of a row last only until the next step.  A
+      ** column that is not NULL but has no text is out of memory. */
+      {
+        static const int aCol[4] = {1, 2, 3, 5};
+        const char **apDst[4];
+        int c;
+        apDst[0] = &o->zType; apDst[1] = &o->zName; apDst[2] = &o->zTable; apDst[3] = &o->zSql;
+        for(c=0; c<4; c++){
+          const char *z = (const char*)sqlite3_column_text(pStmt, aCol[c]);
+          if( z==0 ){
+            if( sqlite3_column_type(pStmt, aCol[c])!=SQLITE_NULL ) rc = SQLITE_NOMEM;
+            continue;
+          }
+          *apDst[c] = sqlite3_mprintf("%s", z);
+          if( *apDst[c]==0 ) rc = SQLITE_NOMEM;
+        }
+      }
+      if( rc==SQLITE_NOMEM ) break;
+      if( o->zType==0 || o->zName==0 ){ rc = SQLITE_NOMEM; break; }   /* never NULL in sqlite_master */
     }
     if( rc==SQLITE_DONE ) rc = SQLITE_OK;
     else if( rc!=SQLITE_NOMEM ) rc = srmStmtFail(p, rc, pzErr);

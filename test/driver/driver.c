@@ -331,10 +331,12 @@ static int clockTime(sqlite3_vfs *pVfs, double *pT){
   *pT = (double)iClockMs/86400000.0;
   return SQLITE_OK;
 }
-static void setClock(sqlite3 *db, const char *zDate){
+/* The clock at zWhen (a date: its noon; a date and time: that second). */
+static void setClock(sqlite3 *db, const char *zWhen){
   sqlite3_stmt *pStmt;
-  sqlite3_prepare_v2(db, "SELECT CAST(julianday(?1, '+12 hours')*86400000 AS INTEGER)", -1, &pStmt, 0);
-  sqlite3_bind_text(pStmt, 1, zDate, -1, SQLITE_STATIC);
+  sqlite3_prepare_v2(db, "SELECT CAST(julianday(?1, CASE WHEN length(?1) = 10 THEN '+12 hours'"
+                         " ELSE '+0 seconds' END)*86400000 AS INTEGER)", -1, &pStmt, 0);
+  sqlite3_bind_text(pStmt, 1, zWhen, -1, SQLITE_STATIC);
   if( sqlite3_step(pStmt)!=SQLITE_ROW ){ fprintf(stderr, "driver: clock\n"); exit(2); }
   iClockMs = sqlite3_column_int64(pStmt, 0);
   sqlite3_finalize(pStmt);
@@ -368,7 +370,26 @@ static void checkClock(sqlite3 *db0){
   setClock(db0, "2030-06-15");
   doSql(db, "clock-1.3", "SELECT date('now'), effective_responsibility('ec2', 'host_os'),"
                          " effective_decision('ec2', 'host_os')", "2030-06-15|customer|1");
-  doSql(db, "clock-1.4", "SELECT n FROM srm_decisions_version", "1");
+  doSql(db, "clock-1.4", "SELECT typeof(n) FROM srm_decisions_version", "integer");
+  /* Dates are UTC days.  A decision expiring on the 15th applies until
+  ** 23:59:59 UTC on the 15th, not a second longer; decided_on defaults to
+  ** the UTC date, so at 00:00:01 UTC on the 16th (17:00 on the 15th in Los
+  ** Angeles) a decision expiring on the 15th is refused, with a message
+  ** that says why. */
+  setClock(db0, "2030-06-15 23:59:59");
+  doSql(db, "clock-2.1", "SELECT datetime('now'), effective_responsibility('ec2', 'host_os')",
+        "2030-06-15 23:59:59|customer");
+  doSql(db, "clock-2.2", "INSERT INTO srm_decisions(service, control, owner, reason, approved_by, expires_on)"
+        " VALUES ('s3', 'customer_data', 'shared', 'r', 'a', '2030-06-15')", "");
+  doSql(db, "clock-2.2.1", "SELECT decided_on, effective_responsibility('s3', 'customer_data') FROM srm_decisions"
+        " WHERE service = 's3'", "2030-06-15|shared");
+  setClock(db0, "2030-06-16 00:00:01");
+  doSql(db, "clock-2.3", "SELECT datetime('now'), effective_responsibility('ec2', 'host_os'),"
+        " effective_responsibility('s3', 'customer_data')", "2030-06-16 00:00:01|aws|customer");
+  doSql(db, "clock-2.4", "INSERT INTO srm_decisions(service, control, owner, reason, approved_by, expires_on)"
+        " VALUES ('s3', 'customer_data', 'shared', 'r', 'a', '2030-06-15')",
+        "error: expires_on '2030-06-15' is before decided_on '2030-06-16'"
+        " (dates are UTC days; decided_on defaults to today's)");
   sqlite3_close(db);
   sqlite3_vfs_unregister(&clockVfs);
 }
