@@ -32,7 +32,7 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
 DATA = $(wildcard data/*.csv)
 
@@ -92,7 +92,7 @@ build/mkdata: ext/mkdata.c ext/srm.h | build deps
 build/srm_data.c: build/mkdata build/model.db
 	build/mkdata build/model.db "$$(cat $(DATA) | sha256sum | cut -c1-16)" > $@
 
-build/%.o: ext/%.c ext/srm.h ext/overlay.h | build deps
+build/%.o: ext/%.c ext/srm.h ext/overlay.h ext/document.h | build deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/func.o: build/version.h

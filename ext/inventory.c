@@ -56,6 +56,7 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include "srm.h"
+#include "document.h"
 
 #define INV_ARN       0
 #define INV_SERVICE   1
@@ -79,8 +80,9 @@ SQLITE_EXTENSION_INIT3
 static const char *const azFormat[FMT_N] = {
   "aws_config_snapshot", "aws_config_query", "aws_tagging", "aws_resource_explorer", "arn_list"
 };
-#define FMT_LIST "(aws_config_snapshot, aws_config_query, aws_tagging, " \
-                 "aws_resource_explorer, arn_list)"
+#define FMT_LIST_BARE "aws_config_snapshot, aws_config_query, aws_tagging, " \
+                      "aws_resource_explorer, arn_list"
+#define FMT_LIST "(" FMT_LIST_BARE ")"
 
 /*
 ** The JSON formats: one statement over the items, made by invItemsSql()
@@ -240,6 +242,7 @@ struct inv_cursor {
   sqlite3_int64 iRowid;
   int bEof;
   sqlite3_value *pDocument;     /* for the HIDDEN column */
+  SrmDocument doc;              /* its text, decoded (document.c) */
   /* JSON formats: the statements above, prepared when first needed */
   sqlite3_stmt *pStmt;          /* invItemsSql() of the format */
   sqlite3_stmt *pTagList;       /* InvFormat.zTagListSql */
@@ -249,9 +252,10 @@ struct inv_cursor {
   const char *zItem;            /* the current item's text (pStmt's), or NULL */
   int nItem;
   InvSlot aSlot[SLOT_N];
-  /* The text of pDocument, and for arn_list the current line */
+  /* The text of pDocument, and for arn_list the current ARN */
   const char *zDoc;
   size_t nDoc, iNext;
+  int iLine;
   const char *zLine;
   size_t nLine;
   /* Derived for the current row */
@@ -309,6 +313,7 @@ static void invReset(inv_cursor *pCur){
   pCur->zItem = 0;
   pCur->nItem = 0;
   pCur->zDoc = 0;
+  srmDocumentClose(&pCur->doc);
   sqlite3_value_free(pCur->pDocument);
   pCur->pDocument = 0;
   pCur->bEof = 1;
@@ -321,12 +326,17 @@ static int invClose(sqlite3_vtab_cursor *cur){
   return SQLITE_OK;
 }
 
-static int invError(inv_cursor *pCur, char *zMsg){
+/* Set the error message zMsg (from sqlite3_malloc) and return rc, or
+** SQLITE_NOMEM when there is no message. */
+static int invErrorCode(inv_cursor *pCur, char *zMsg, int rc){
   sqlite3_vtab *pVtab = pCur->base.pVtab;
   if( zMsg==0 ) return SQLITE_NOMEM;
   sqlite3_free(pVtab->zErrMsg);
   pVtab->zErrMsg = zMsg;
-  return SQLITE_ERROR;
+  return rc;
+}
+static int invError(inv_cursor *pCur, char *zMsg){
+  return invErrorCode(pCur, zMsg, SQLITE_ERROR);
 }
 
 /* Text of slot i of the current row, or NULL.  *pn gets its length. */
@@ -341,11 +351,13 @@ static const char *invText(inv_cursor *pCur, int i, size_t *pn){
   return pCur->aSlot[i].z;
 }
 
-/* Statement error: the message, then the format. */
+/* Statement error: the message, then the format, and the statement's own
+** code (an interrupt stays SQLITE_INTERRUPT, a lock SQLITE_BUSY). */
 static int invStmtError(inv_cursor *pCur, int rc){
   if( rc==SQLITE_NOMEM ) return SQLITE_NOMEM;
-  return invError(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
-                                        sqlite3_errmsg(pCur->db), azFormat[pCur->eFormat]));
+  return invErrorCode(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
+                                            sqlite3_errmsg(pCur->db), azFormat[pCur->eFormat]),
+                      (rc==SQLITE_ROW || rc==SQLITE_DONE || rc==SQLITE_OK) ? SQLITE_ERROR : rc);
 }
 
 /* Prepare *pp from zSql unless done already; reset it otherwise. */
@@ -356,10 +368,7 @@ static int invPrepare(inv_cursor *pCur, sqlite3_stmt **pp, const char *zSql){
     return SQLITE_OK;
   }
   rc = sqlite3_prepare_v2(pCur->db, zSql, -1, pp, 0);
-  if( rc!=SQLITE_OK ){
-    return rc==SQLITE_NOMEM ? rc : invError(pCur, sqlite3_mprintf("srm_inventory: %s",
-                                                                  sqlite3_errmsg(pCur->db)));
-  }
+  if( rc!=SQLITE_OK ) return invStmtError(pCur, rc);
   return SQLITE_OK;
 }
 
@@ -588,21 +597,14 @@ static int invDerive(inv_cursor *pCur){
   return SQLITE_OK;
 }
 
-/* arn_list: move to the next line that holds something. */
+/* arn_list: move to the next ARN (the document was checked: every field
+** is one). */
 static void invNextLine(inv_cursor *pCur){
-  while( pCur->iNext<pCur->nDoc ){
-    const char *z = pCur->zDoc + pCur->iNext;
-    const char *zEnd = memchr(z, '\n', pCur->nDoc - pCur->iNext);
-    size_t n = zEnd ? (size_t)(zEnd - z) : pCur->nDoc - pCur->iNext;
-    pCur->iNext += n + (zEnd ? 1 : 0);
-    while( n>0 && (z[0]==' ' || z[0]=='\t' || z[0]=='\r') ){ z++; n--; }
-    while( n>0 && (z[n-1]==' ' || z[n-1]=='\t' || z[n-1]=='\r') ) n--;
-    if( n==0 || z[0]=='#' ) continue;
-    pCur->zLine = z;
-    pCur->nLine = n;
-    return;
+  int bBad;
+  if( !srmArnLine(pCur->zDoc, pCur->nDoc, &pCur->iNext, &pCur->iLine,
+                  &pCur->zLine, &pCur->nLine, &bBad) ){
+    pCur->bEof = 1;
   }
-  pCur->bEof = 1;
 }
 
 static int invStep(inv_cursor *pCur){
@@ -631,40 +633,107 @@ static int invNext(sqlite3_vtab_cursor *cur){
   return invStep((inv_cursor*)cur);
 }
 
-/* Which format the document (zDoc) is, by its first character and, for
-** JSON, the top-level key that holds an array.  -1 when it cannot tell. */
+/*
+** Which format the document (zDoc) is, by its first character and, for
+** JSON, the top-level key that holds an array.  An error when it is none
+** of them, saying what it looks like.
+*/
 static int invDetect(inv_cursor *pCur, int nBind, int *peFormat){
   const char *z = pCur->zDoc;
-  int n = (int)pCur->nDoc, i, rc;
+  size_t n = pCur->nDoc, i;
   sqlite3_stmt *pStmt = 0;
+  sqlite3_str *pKeys;
+  int rc, nKey = 0;
   for(i=0; i<n && (z[i]==' ' || z[i]=='\t' || z[i]=='\r' || z[i]=='\n'); i++){}
   *peFormat = -1;
-  if( i<n && z[i]!='{' && z[i]!='[' ){
+  if( i==n || (z[i]!='{' && z[i]!='[') ){
+    /* Not JSON: an ARN list, if every line is one. */
+    size_t j = i, nLine;
+    const char *zLine;
+    int iLine = 1, bBad;
+    char *zErr = 0;
+    for(j=0; j<i; j++) if( z[j]=='\n' ) iLine++;
+    j = i;
+    if( srmArnLine(z, n, &j, &iLine, &zLine, &nLine, &bBad) && bBad ){
+      /* The first thing in it is not an ARN: say what it looks like. */
+      const char *zEol = memchr(zLine, '\n', n - (size_t)(zLine - z));
+      size_t nFull = zEol ? (size_t)(zEol - zLine) : n - (size_t)(zLine - z);
+      char *zQ = srmQuoted(zLine, nFull);
+      const char *zLike = 0, *zHow = "";
+      if( zQ==0 ) return SQLITE_NOMEM;
+      if( memchr(zLine, ',', nFull) ){
+        zLike = "CSV";
+        zHow = "; load CSV with the shell's .import --csv FILE inventory";
+      }else if( nFull>=3 && memcmp(zLine, "---", 3)==0 ){
+        zLike = "YAML";
+      }else if( zLine[0]=='<' ){
+        zLike = "HTML or XML";
+      }else if( zLine[0]=='"' ){
+        zLike = "quoted values";
+        zHow = "; an ARN list holds one bare ARN per line";
+      }
+      if( zLike ){
+        zErr = sqlite3_mprintf("srm_inventory: the document looks like %s (line %d: '%s')%s"
+                               " (formats " FMT_LIST_BARE ")", zLike, iLine, zQ, zHow);
+      }else{
+        zErr = sqlite3_mprintf("srm_inventory: line %d is not an ARN: '%s' (detecting the format)",
+                               iLine, zQ);
+      }
+      sqlite3_free(zQ);
+      return invError(pCur, zErr);
+    }
+    rc = srmArnListCheck(z, n, "detecting the format", &zErr);
+    if( rc!=SQLITE_OK ) return invErrorCode(pCur, zErr, rc);
     *peFormat = FMT_ARN_LIST;
     return SQLITE_OK;
   }
-  if( i==n ){
-    *peFormat = FMT_ARN_LIST;       /* nothing but white space: no rows */
-    return SQLITE_OK;
+  if( z[i]=='[' ){
+    return invError(pCur, sqlite3_mprintf("srm_inventory: the document is a JSON array; srm reads"
+                    " the object AWS's commands print (formats " FMT_LIST_BARE ")"));
   }
-  if( z[i]=='[' ) return SQLITE_OK;
-  rc = sqlite3_prepare_v2(pCur->db,
-      "SELECT CASE key WHEN 'configurationItems' THEN 0"
-      " WHEN 'Results' THEN 1 WHEN 'ResourceTagMappingList' THEN 2 WHEN 'Resources' THEN 3 END"
-      " FROM json_each(?1) WHERE type = 'array' AND key IN ('configurationItems', 'Results',"
-      " 'ResourceTagMappingList', 'Resources') LIMIT 1",
-      -1, &pStmt, 0);
-  if( rc!=SQLITE_OK ) return rc;
+  rc = sqlite3_prepare_v2(pCur->db, "SELECT key, type FROM json_each(?1)", -1, &pStmt, 0);
+  if( rc!=SQLITE_OK ){
+    if( rc==SQLITE_NOMEM ) return rc;
+    return invErrorCode(pCur, sqlite3_mprintf("srm_inventory: %s (detecting the format; a table or"
+                        " view named json_each hides SQLite's json_each())", sqlite3_errmsg(pCur->db)), rc);
+  }
   sqlite3_bind_text(pStmt, 1, z, nBind, SQLITE_STATIC);
-  rc = sqlite3_step(pStmt);
-  if( rc==SQLITE_ROW ){
-    *peFormat = sqlite3_column_int(pStmt, 0);
-    rc = SQLITE_OK;
+  pKeys = sqlite3_str_new(0);
+  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    const char *zKey = (const char*)sqlite3_column_text(pStmt, 0);
+    const char *zType = (const char*)sqlite3_column_text(pStmt, 1);
+    int f;
+    if( zKey==0 || zType==0 ){ rc = SQLITE_NOMEM; break; }
+    for(f=0; f<FMT_ARN_LIST; f++){
+      if( strcmp(zKey, aInvFormat[f].zPath + 2)==0 && strcmp(zType, "array")==0 ) break;
+    }
+    if( f<FMT_ARN_LIST ){
+      *peFormat = f;
+      rc = SQLITE_DONE;
+      break;
+    }
+    if( nKey<6 ){
+      char *zQ = srmQuoted(zKey, strlen(zKey));
+      if( zQ==0 ){ rc = SQLITE_NOMEM; break; }
+      sqlite3_str_appendf(pKeys, "%s%s", nKey ? ", " : "", nKey<5 ? zQ : "...");
+      sqlite3_free(zQ);
+    }
+    nKey++;
+  }
+  if( rc==SQLITE_DONE && *peFormat<0 ){
+    char *zKeys = sqlite3_str_finish(pKeys);
+    pKeys = 0;
+    rc = invError(pCur, sqlite3_mprintf("srm_inventory: a JSON object without configurationItems,"
+                  " Results, ResourceTagMappingList or Resources (its keys: %s); not an inventory"
+                  " srm reads (formats " FMT_LIST_BARE ")", zKeys ? zKeys : "none"));
+    sqlite3_free(zKeys);
   }else if( rc==SQLITE_DONE ){
     rc = SQLITE_OK;
   }else if( rc!=SQLITE_NOMEM ){
-    rc = invError(pCur, sqlite3_mprintf("srm_inventory: %s", sqlite3_errmsg(pCur->db)));
+    rc = invErrorCode(pCur, sqlite3_mprintf("srm_inventory: %s (detecting the format)",
+                      sqlite3_errmsg(pCur->db)), rc==SQLITE_ROW ? SQLITE_ERROR : rc);
   }
+  sqlite3_free(sqlite3_str_finish(pKeys));
   sqlite3_finalize(pStmt);
   return rc;
 }
@@ -674,6 +743,7 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   inv_cursor *pCur = (inv_cursor*)cur;
   sqlite3_value *pDoc;
   int rc, eFormat = -1, nBind;
+  char *zErr = 0;
   (void)idxStr; (void)argc;
   invReset(pCur);
   if( (idxNum & 1)==0 ){
@@ -689,35 +759,39 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
       if( (int)strlen(azFormat[eFormat])==nFmt && memcmp(azFormat[eFormat], zFmt, (size_t)nFmt)==0 ) break;
     }
     if( eFormat==FMT_N ){
-      return invError(pCur, sqlite3_mprintf("unknown format '%.*s%s' " FMT_LIST,
-                      nFmt>64 ? 64 : nFmt, zFmt, nFmt>64 ? "..." : ""));
+      char *zQ = srmQuoted(zFmt, (size_t)nFmt);
+      rc = invError(pCur, zQ ? sqlite3_mprintf("unknown format '%s' " FMT_LIST, zQ) : 0);
+      sqlite3_free(zQ);
+      return rc;
     }
   }
   if( sqlite3_value_type(pDoc)==SQLITE_NULL ) return SQLITE_OK;
   pCur->pDocument = sqlite3_value_dup(pDoc);
   if( pCur->pDocument==0 ) return SQLITE_NOMEM;
-  /* The cursor's own copy of the document outlives xFilter's argv; the
-  ** statements below read it in place (SQLITE_STATIC) and are finalized
-  ** before the copy is freed.  The copy ends in a NUL: bound with length
-  ** -1, SQLite knows that and reads it as it is, where with its length
-  ** json_each() would first copy all of it to add one.  (A document with
-  ** a NUL inside is bound with its length.) */
-  pCur->zDoc = (const char*)sqlite3_value_text(pCur->pDocument);
-  pCur->nDoc = (size_t)sqlite3_value_bytes(pCur->pDocument);
-  if( pCur->zDoc==0 ) return SQLITE_NOMEM;
+  /* The cursor's own copy of the document outlives xFilter's argv; it is
+  ** decoded (gzip, BOM, JSONB: document.c) into text that ends in a NUL.
+  ** The statements below read it in place (SQLITE_STATIC) and are
+  ** finalized before it is freed.  Bound with length -1, SQLite knows the
+  ** NUL is there and reads it as it is, where with its length json_each()
+  ** would first copy all of it to add one.  (A document with a NUL inside
+  ** is bound with its length.) */
+  rc = srmDocumentOpen(pCur->db, pCur->pDocument, &pCur->doc, &zErr);
+  if( rc!=SQLITE_OK ) return zErr ? invErrorCode(pCur, zErr, rc) : rc;
+  pCur->zDoc = pCur->doc.z;
+  pCur->nDoc = pCur->doc.n;
   nBind = memchr(pCur->zDoc, 0, pCur->nDoc) ? (int)pCur->nDoc : -1;
   if( eFormat<0 ){
     rc = invDetect(pCur, nBind, &eFormat);
     if( rc!=SQLITE_OK ) return rc;
-    if( eFormat<0 ){
-      return invError(pCur, sqlite3_mprintf(
-          "srm_inventory: cannot tell the format of the document " FMT_LIST));
-    }
+  }else if( eFormat==FMT_ARN_LIST ){
+    rc = srmArnListCheck(pCur->zDoc, pCur->nDoc, "format arn_list", &zErr);
+    if( rc!=SQLITE_OK ) return invErrorCode(pCur, zErr, rc);
   }
   pCur->eFormat = eFormat;
   pCur->bEof = 0;
   if( eFormat==FMT_ARN_LIST ){
     pCur->iNext = 0;
+    pCur->iLine = 1;
     return invStep(pCur);
   }
   {
@@ -746,10 +820,9 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                                           aInvFormat[eFormat].zPath + 2, azFormat[eFormat]));
     }else if( rc==SQLITE_ROW || rc==SQLITE_DONE ){
       rc = SQLITE_OK;
-    }else if( rc!=SQLITE_NOMEM ){
-      /* the prepare or the step failed (an authorizer, say) */
-      rc = invError(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
-                                          sqlite3_errmsg(pCur->db), azFormat[eFormat]));
+    }else{
+      /* the prepare or the step failed (an authorizer, an interrupt) */
+      rc = invStmtError(pCur, rc);
     }
     sqlite3_finalize(pCheck);
   }

@@ -1,0 +1,272 @@
+/*
+** document.c: an inventory document's bytes, made ready for srm_inventory()
+** (inventory.c), and the checks of an ARN list.
+**
+** srmDocumentOpen() takes the value given to srm_inventory() and gives the
+** UTF-8 text to read:
+**
+**   - a gzip stream (magic bytes 1f 8b: AWS Config delivers snapshots to S3
+**     as .json.gz) is inflated with zlib, member after member, into at most
+**     SQLITE_LIMIT_LENGTH bytes, and what it holds is read as any document;
+**   - a UTF-8 byte order mark is skipped;
+**   - UTF-16 (a byte order mark FF FE or FE FF, or NUL bytes between ASCII
+**     characters at the start) is refused: SQLite's JSON functions and the
+**     ARN lines read UTF-8;
+**   - a JSONB blob (SQLite 3.45's binary JSON: a BLOB whose first element
+**     spans exactly the blob) is turned into JSON text with json().
+**
+** Errors (srm_inventory adds nothing to them):
+**   srm_inventory: the gzip stream is corrupt (zlib: MESSAGE)
+**   srm_inventory: the gzip stream is truncated
+**   srm_inventory: the gzip stream inflates to more than N bytes (SQLITE_LIMIT_LENGTH)
+**   srm_inventory: the document is UTF-16; srm reads UTF-8 (iconv -f UTF-16 -t UTF-8)
+**   srm_inventory: the document is JSONB, which SQLite X cannot read (SQLite 3.45 or later can)
+**
+** srmArnLine() reads one line of an ARN list: blank lines and lines that
+** start with # are skipped; a # after white space starts a comment; tabs
+** separate ARNs on one line (what `aws ... --output text` prints); spaces
+** and CR around each are trimmed.  srmArnListCheck() runs it over a whole
+** document first, so that a line that is not an ARN is an error before any
+** row is returned:
+**   srm_inventory: line N is not an ARN: 'START' (format arn_list)
+*/
+#include <string.h>
+#include <zlib.h>
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include "srm.h"
+#include "document.h"
+
+void srmDocumentClose(SrmDocument *p){
+  sqlite3_free(p->zOwned);
+  memset(p, 0, sizeof(*p));
+}
+
+/* Inflate the gzip stream z[0..n) into p->zOwned.  SQLITE_OK, or an error
+** with *pzErr. */
+static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
+  z_stream s;
+  sqlite3_int64 mxOut = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
+  size_t nAlloc = n<(1u<<20) ? 4*n + 1024 : 4*n, nOut = 0;
+  unsigned char *zOut = 0;
+  int zrc = Z_OK, rc = SQLITE_OK;
+  memset(&s, 0, sizeof(s));
+  if( inflateInit2(&s, 16 + MAX_WBITS)!=Z_OK ) return SQLITE_NOMEM;
+  s.next_in = (unsigned char*)z;
+  for(;;){
+    if( nOut + 1 >= nAlloc || zOut==0 ){
+      unsigned char *zNew;
+      if( zOut ) nAlloc *= 2;
+      if( (sqlite3_int64)nAlloc > mxOut + 1 ) nAlloc = (size_t)mxOut + 1;
+      zNew = sqlite3_realloc64(zOut, nAlloc);
+      if( zNew==0 ){ rc = SQLITE_NOMEM; break; }
+      zOut = zNew;
+    }
+    if( s.avail_in==0 ){
+      size_t nIn = n - (size_t)(s.next_in - z);
+      s.avail_in = nIn>0x40000000 ? 0x40000000 : (unsigned int)nIn;
+    }
+    s.next_out = zOut + nOut;
+    s.avail_out = (unsigned int)(nAlloc - 1 - nOut > 0x40000000 ? 0x40000000 : nAlloc - 1 - nOut);
+    zrc = inflate(&s, Z_NO_FLUSH);
+    nOut = (size_t)(s.next_out - zOut);
+    if( (sqlite3_int64)nOut > mxOut || (nOut==nAlloc - 1 && (sqlite3_int64)nOut==mxOut && zrc==Z_OK) ){
+      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream inflates to more than %lld bytes"
+                               " (SQLITE_LIMIT_LENGTH)", mxOut);
+      rc = *pzErr ? SQLITE_TOOBIG : SQLITE_NOMEM;
+      break;
+    }
+    if( zrc==Z_STREAM_END ){
+      /* Another member may follow (gzip files can be concatenated). */
+      size_t nLeft = n - (size_t)(s.next_in - z);
+      if( nLeft==0 ) break;
+      if( nLeft>=2 && s.next_in[0]==0x1f && s.next_in[1]==0x8b ){
+        if( inflateReset(&s)!=Z_OK ){ rc = SQLITE_NOMEM; break; }
+        continue;
+      }
+      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %d bytes of garbage"
+                               " after the end)", (int)(nLeft>0x7fffffff ? 0x7fffffff : nLeft));
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      break;
+    }
+    if( zrc==Z_MEM_ERROR ){ rc = SQLITE_NOMEM; break; }
+    if( zrc==Z_BUF_ERROR && s.avail_in==0 && (size_t)(s.next_in - z)==n ){
+      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is truncated");
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      break;
+    }
+    if( zrc!=Z_OK && zrc!=Z_BUF_ERROR ){
+      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %s)",
+                               s.msg ? s.msg : "invalid data");
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      break;
+    }
+  }
+  inflateEnd(&s);
+  if( rc!=SQLITE_OK ){
+    sqlite3_free(zOut);
+    return rc;
+  }
+  zOut[nOut] = 0;
+  p->zOwned = (char*)zOut;
+  p->z = p->zOwned;
+  p->n = nOut;
+  return SQLITE_OK;
+}
+
+/* Is z[0..n), a BLOB, one JSONB element that spans all of it, an array or
+** an object?  (Header: the low 4 bits the type, 11 array, 12 object; the
+** high 4 the payload size, or 12..15 for a size in the next 1, 2, 4 or 8
+** bytes, big-endian.) */
+static int srmIsJsonb(const unsigned char *z, size_t n){
+  int eType, eSize, nHdr, i;
+  sqlite3_uint64 nPayload;
+  if( n<1 ) return 0;
+  eType = z[0] & 0x0f;
+  eSize = z[0] >> 4;
+  if( eType!=11 && eType!=12 ) return 0;
+  if( eSize<12 ){
+    nHdr = 1;
+    nPayload = (sqlite3_uint64)eSize;
+  }else{
+    nHdr = 1 + (1 << (eSize - 12));
+    if( n<(size_t)nHdr ) return 0;
+    nPayload = 0;
+    for(i=1; i<nHdr; i++) nPayload = (nPayload << 8) | z[i];
+  }
+  return (sqlite3_uint64)nHdr + nPayload==(sqlite3_uint64)n;
+}
+
+/* JSONB into JSON text, by SQLite's json() (3.45 and later). */
+static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc = sqlite3_prepare_v2(db, "SELECT json(?1)", -1, &pStmt, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_bind_blob64(pStmt, 1, z, n, SQLITE_STATIC);
+  if( rc==SQLITE_OK ) rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    const char *zText = (const char*)sqlite3_column_text(pStmt, 0);
+    int nText = sqlite3_column_bytes(pStmt, 0);
+    if( zText==0 ){
+      rc = SQLITE_NOMEM;
+    }else{
+      p->zOwned = sqlite3_malloc(nText + 1);
+      if( p->zOwned==0 ){
+        rc = SQLITE_NOMEM;
+      }else{
+        memcpy(p->zOwned, zText, (size_t)nText + 1);
+        p->z = p->zOwned;
+        p->n = (size_t)nText;
+        rc = SQLITE_OK;
+      }
+    }
+  }else if( rc!=SQLITE_NOMEM ){
+    *pzErr = sqlite3_mprintf("srm_inventory: the document is JSONB, which SQLite %s cannot read"
+                             " (SQLite 3.45 or later can)", sqlite3_libversion());
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, SrmDocument *p, char **pzErr){
+  int eType = sqlite3_value_type(pDoc), bInflated = 0;
+  const unsigned char *z;
+  size_t n;
+  memset(p, 0, sizeof(*p));
+  *pzErr = 0;
+  if( eType==SQLITE_BLOB ){
+    z = (const unsigned char*)sqlite3_value_blob(pDoc);
+    n = (size_t)sqlite3_value_bytes(pDoc);
+    if( z==0 ){ z = (const unsigned char*)""; n = 0; }       /* an empty blob */
+  }
+  if( eType!=SQLITE_BLOB || !((n>=2 && z[0]==0x1f && z[1]==0x8b) || srmIsJsonb(z, n)) ){
+    /* Read as text: SQLite adds the NUL the readers count on. */
+    z = (const unsigned char*)sqlite3_value_text(pDoc);
+    n = (size_t)sqlite3_value_bytes(pDoc);
+    if( z==0 ) return SQLITE_NOMEM;
+  }
+  p->z = (const char*)z;
+  p->n = n;
+  if( n>=2 && z[0]==0x1f && z[1]==0x8b ){
+    int rc = srmInflate(db, z, n, p, pzErr);
+    if( rc!=SQLITE_OK ) return rc;
+    z = (const unsigned char*)p->z;
+    n = p->n;
+    bInflated = 1;
+  }
+  if( n>=3 && z[0]==0xef && z[1]==0xbb && z[2]==0xbf ){
+    z += 3;
+    n -= 3;
+  }else if( (n>=2 && ((z[0]==0xff && z[1]==0xfe) || (z[0]==0xfe && z[1]==0xff)))
+         || (n>=4 && ((z[0]==0 && z[1]!=0 && z[2]==0 && z[3]!=0)
+                     || (z[0]!=0 && z[1]==0 && z[2]!=0 && z[3]==0))) ){
+    srmDocumentClose(p);
+    *pzErr = sqlite3_mprintf("srm_inventory: the document is UTF-16; srm reads UTF-8"
+                             " (iconv -f UTF-16 -t UTF-8)");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if( (eType==SQLITE_BLOB || bInflated) && srmIsJsonb(z, n) ){
+    char *zOld = p->zOwned;
+    int rc;
+    p->zOwned = 0;
+    rc = srmJsonbText(db, z, n, p, pzErr);
+    sqlite3_free(zOld);
+    return rc;
+  }
+  p->z = (const char*)z;
+  p->n = n;
+  return SQLITE_OK;
+}
+
+/* ---- ARN lists ---- */
+
+static int srmIsBlank(char c){
+  return c==' ' || c=='\t' || c=='\r';
+}
+
+/*
+** The next ARN of the list z[0..n) from *pi on, the line number kept in
+** *piLine (the line *pi is on; start at 1).  Sets *pzArn, *pnArn and
+** returns 1, or returns 0 at the end.  A field that is not an ARN is
+** returned too, with *pbBad set.
+*/
+int srmArnLine(const char *z, size_t n, size_t *pi, int *piLine,
+               const char **pzArn, size_t *pnArn, int *pbBad){
+  size_t i = *pi;
+  while( i<n ){
+    size_t j, k;
+    /* The field from i to the next tab, newline, comment or the end. */
+    while( i<n && srmIsBlank(z[i]) ) i++;
+    if( i<n && z[i]=='\n' ){ i++; (*piLine)++; continue; }
+    if( i<n && z[i]=='#' ){
+      const char *zNl = memchr(z + i, '\n', n - i);
+      i = zNl ? (size_t)(zNl - z) : n;
+      continue;
+    }
+    if( i>=n ) break;
+    for(j=i; j<n && z[j]!='\t' && z[j]!='\n' && !(z[j]=='#' && srmIsBlank(z[j-1])); j++){}
+    for(k=j; k>i && (z[k-1]==' ' || z[k-1]=='\r'); k--){}
+    *pzArn = z + i;
+    *pnArn = k - i;
+    *pbBad = !srmIsArn(z + i, k - i);
+    *pi = j;
+    return 1;
+  }
+  *pi = n;
+  return 0;
+}
+
+int srmArnListCheck(const char *z, size_t n, const char *zWhere, char **pzErr){
+  size_t i = 0, nArn;
+  int iLine = 1, bBad = 0;
+  const char *zArn;
+  while( srmArnLine(z, n, &i, &iLine, &zArn, &nArn, &bBad) ){
+    if( bBad ){
+      char *zQ = srmQuoted(zArn, nArn);
+      *pzErr = zQ ? sqlite3_mprintf("srm_inventory: line %d is not an ARN: '%s' (%s)", iLine, zQ, zWhere) : 0;
+      sqlite3_free(zQ);
+      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
