@@ -29,11 +29,17 @@
 ** none), name from the item's name or else its Name tag; account, region
 ** and resource_id fall back to the ARN's.  service is srm_service() of the
 ** resource type, else of the ARN; variant is what the resource type implies
-** (an EKS node group), overridden by what the item's configuration says:
-** Lambda PackageType Image -> container_image, a provided.* runtime ->
-** os_only_runtime, other runtimes -> managed_runtime; ECS launch type,
-** capacity provider or requiresCompatibilities FARGATE -> fargate, EC2 ->
-** ec2; RDS engine custom-* -> custom, any other engine -> standard.
+** (an EKS node group, an RDS snapshot), overridden by what the item's
+** configuration says (invVariantOf()): Lambda PackageType Image ->
+** container_image, a provided.* runtime -> os_only_runtime, other runtimes
+** -> managed_runtime, or managed_runtime_function_update /
+** managed_runtime_manual when the item carries the runtime update mode;
+** ECS launch type, capacity provider or requiresCompatibilities FARGATE,
+** EC2, EXTERNAL, MANAGED_INSTANCES; RDS engine custom-oracle*,
+** custom-sqlserver*, aurora*, any other -> standard, and docdb or neptune
+** -> the service docdb or neptune; Batch compute type EC2/SPOT or
+** FARGATE*, an UNMANAGED environment, platformCapabilities; App Runner
+** image or code repository; MSK ClusterType.
 **
 ** JSON is read by SQLite's own json_each() and json_extract(), through
 ** statements prepared on the same connection; nothing here parses JSON.
@@ -124,9 +130,8 @@ static const char zPropsSql[] =
   " FROM json_each(?1, '$.Properties') p WHERE json_extract(p.value, '$.Name') = 'tags'";
 
 /* Slots of a row: 0 arn, 1 resource_type, 2 resource_id, 3 name,
-** 4 account, 5 region, 6 tags, then the variant hints 7 package type,
-** 8 runtime, 9 launch type, 10 requiresCompatibilities, 11 engine,
-** 12 capacity provider strategy (JSON text). */
+** 4 account, 5 region, 6 tags, then the hints of the configuration that
+** tell variants apart (HINT_*). */
 #define SLOT_ARN    0
 #define SLOT_TYPE   1
 #define SLOT_ID     2
@@ -135,7 +140,21 @@ static const char zPropsSql[] =
 #define SLOT_REGION 5
 #define SLOT_TAGS   6
 #define SLOT_HINT   7
-#define SLOT_N     13
+#define HINT_PACKAGE_TYPE    0     /* Lambda */
+#define HINT_RUNTIME         1     /* Lambda */
+#define HINT_UPDATE_RUNTIME  2     /* Lambda runtime management */
+#define HINT_LAUNCH_TYPE     3     /* ECS */
+#define HINT_COMPATIBILITIES 4     /* ECS task definitions */
+#define HINT_CAPACITY        5     /* ECS capacity provider strategy (JSON) */
+#define HINT_ENGINE          6     /* RDS, DocumentDB, Neptune */
+#define HINT_COMPUTE_TYPE    7     /* Batch compute environments */
+#define HINT_CE_TYPE         8     /* Batch: MANAGED or UNMANAGED */
+#define HINT_PLATFORM        9     /* Batch job definitions */
+#define HINT_IMAGE_REPO     10     /* App Runner */
+#define HINT_CODE_REPO      11     /* App Runner */
+#define HINT_CLUSTER_TYPE   12     /* MSK */
+#define HINT_N              13
+#define SLOT_N     (SLOT_HINT + HINT_N)
 
 /* What a path of an item is. */
 #define KEY_FIELD  0      /* a field: slot iSlot */
@@ -164,20 +183,25 @@ static const InvKey aExplorerKey[] = {
   { "$.Properties", KEY_PROPS, SLOT_TAGS },
 };
 /* What in the configuration says the variant: pHints, one json_extract()
-** of these paths over the item. */
+** of these paths over the item.  AWS Config writes camelCase and, for some
+** types, the CloudFormation PascalCase: both are read. */
+#define HINT(path1, path2, h) \
+  { "$.configuration." path1, KEY_FIELD, SLOT_HINT+(h) }, \
+  { "$.configuration." path2, KEY_FIELD, SLOT_HINT+(h) }
 static const InvKey aHintKey[] = {
-  { "$.configuration.packageType", KEY_FIELD, SLOT_HINT+0 },
-  { "$.configuration.PackageType", KEY_FIELD, SLOT_HINT+0 },
-  { "$.configuration.runtime", KEY_FIELD, SLOT_HINT+1 },
-  { "$.configuration.Runtime", KEY_FIELD, SLOT_HINT+1 },
-  { "$.configuration.launchType", KEY_FIELD, SLOT_HINT+2 },
-  { "$.configuration.LaunchType", KEY_FIELD, SLOT_HINT+2 },
-  { "$.configuration.requiresCompatibilities", KEY_FIELD, SLOT_HINT+3 },
-  { "$.configuration.RequiresCompatibilities", KEY_FIELD, SLOT_HINT+3 },
-  { "$.configuration.engine", KEY_FIELD, SLOT_HINT+4 },
-  { "$.configuration.Engine", KEY_FIELD, SLOT_HINT+4 },
-  { "$.configuration.capacityProviderStrategy", KEY_FIELD, SLOT_HINT+5 },
-  { "$.configuration.CapacityProviderStrategy", KEY_FIELD, SLOT_HINT+5 },
+  HINT("packageType", "PackageType", HINT_PACKAGE_TYPE),
+  HINT("runtime", "Runtime", HINT_RUNTIME),
+  HINT("runtimeManagementConfig.updateRuntimeOn", "RuntimeManagementConfig.UpdateRuntimeOn", HINT_UPDATE_RUNTIME),
+  HINT("launchType", "LaunchType", HINT_LAUNCH_TYPE),
+  HINT("requiresCompatibilities", "RequiresCompatibilities", HINT_COMPATIBILITIES),
+  HINT("capacityProviderStrategy", "CapacityProviderStrategy", HINT_CAPACITY),
+  HINT("engine", "Engine", HINT_ENGINE),
+  HINT("computeResources.type", "ComputeResources.Type", HINT_COMPUTE_TYPE),
+  HINT("type", "Type", HINT_CE_TYPE),
+  HINT("platformCapabilities", "PlatformCapabilities", HINT_PLATFORM),
+  HINT("sourceConfiguration.imageRepository", "SourceConfiguration.ImageRepository", HINT_IMAGE_REPO),
+  HINT("sourceConfiguration.codeRepository", "SourceConfiguration.CodeRepository", HINT_CODE_REPO),
+  HINT("clusterType", "ClusterType", HINT_CLUSTER_TYPE),
 };
 #define N_KEY(a) ((int)(sizeof(a)/sizeof(a[0])))
 
@@ -534,17 +558,106 @@ static int invStartsWith(const char *z, size_t n, const char *zPrefix){
   size_t m = strlen(zPrefix);
   return z && n>=m && memcmp(z, zPrefix, m)==0;
 }
+static int invIs(const char *z, size_t n, const char *zWord){
+  return z && strlen(zWord)==n && memcmp(z, zWord, n)==0;
+}
 
-/* Work out service and variant of the current row. */
+/* The services whose configuration items say their variant or service. */
+#define HINTS_LAMBDA    1
+#define HINTS_ECS       2
+#define HINTS_RDS       3
+#define HINTS_BATCH     4
+#define HINTS_APPRUNNER 5
+#define HINTS_KAFKA     6
+static int invHintsOf(const char *zSvc){
+  static const struct { const char *z; int e; } a[] = {
+    {"lambda", HINTS_LAMBDA}, {"ecs", HINTS_ECS}, {"rds", HINTS_RDS}, {"batch", HINTS_BATCH},
+    {"apprunner", HINTS_APPRUNNER}, {"kafka", HINTS_KAFKA},
+  };
+  size_t i;
+  for(i=0; i<sizeof(a)/sizeof(a[0]); i++) if( strcmp(zSvc, a[i].z)==0 ) return a[i].e;
+  return 0;
+}
+
+/* The variant the configuration says, or NULL; for RDS engines that are
+** another service's (DocumentDB and Neptune arrive as AWS::RDS::DBCluster
+** and DBInstance), *pzService gets that service. */
+static const char *invVariantOf(inv_cursor *pCur, int eHints, const char **pzService){
+  size_t n = 0, n2 = 0;
+  const char *z, *z2;
+#define HT(h, pn) invText(pCur, SLOT_HINT+(h), pn)
+  switch( eHints ){
+    case HINTS_LAMBDA:
+      z = HT(HINT_PACKAGE_TYPE, &n);
+      z2 = HT(HINT_RUNTIME, &n2);
+      if( invIs(z, n, "Image") ) return "container_image";
+      if( invStartsWith(z2, n2, "provided") ) return "os_only_runtime";
+      if( z2 || z ){
+        z = HT(HINT_UPDATE_RUNTIME, &n);
+        if( invIs(z, n, "FunctionUpdate") ) return "managed_runtime_function_update";
+        if( invIs(z, n, "Manual") ) return "managed_runtime_manual";
+        return "managed_runtime";
+      }
+      return 0;
+    case HINTS_ECS:
+      z = HT(HINT_LAUNCH_TYPE, &n);
+      if( invIs(z, n, "FARGATE") ) return "fargate";
+      if( invIs(z, n, "EC2") ) return "ec2";
+      if( invIs(z, n, "EXTERNAL") ) return "external";
+      if( invIs(z, n, "MANAGED_INSTANCES") ) return "managed_instances";
+      z = HT(HINT_CAPACITY, &n);
+      if( invHas(z, n, "\"FARGATE") ) return "fargate";
+      z = HT(HINT_COMPATIBILITIES, &n);
+      if( invHas(z, n, "\"FARGATE\"") && !invHas(z, n, "\"EC2\"") ) return "fargate";
+      if( invHas(z, n, "\"EC2\"") ) return "ec2";
+      if( invHas(z, n, "\"EXTERNAL\"") ) return "external";
+      if( invHas(z, n, "\"MANAGED_INSTANCES\"") ) return "managed_instances";
+      return 0;
+    case HINTS_RDS:
+      z = HT(HINT_ENGINE, &n);
+      if( invIs(z, n, "docdb") ){ *pzService = "docdb"; return 0; }
+      if( invIs(z, n, "neptune") ){ *pzService = "neptune"; return 0; }
+      if( invStartsWith(z, n, "custom-oracle") ) return "custom_oracle";
+      if( invStartsWith(z, n, "custom-sqlserver") ) return "custom_sqlserver";
+      if( invStartsWith(z, n, "aurora") ) return "aurora";
+      return z && n>0 ? "standard" : 0;
+    case HINTS_BATCH:
+      z = HT(HINT_COMPUTE_TYPE, &n);
+      if( invStartsWith(z, n, "FARGATE") ) return "fargate";
+      if( invIs(z, n, "EC2") || invIs(z, n, "SPOT") ) return "ec2";
+      z = HT(HINT_CE_TYPE, &n);
+      if( invIs(z, n, "UNMANAGED") ) return "ec2";
+      z = HT(HINT_PLATFORM, &n);
+      if( invHas(z, n, "\"FARGATE\"") ) return "fargate";
+      if( invHas(z, n, "\"EC2\"") ) return "ec2";
+      return 0;
+    case HINTS_APPRUNNER:
+      if( HT(HINT_IMAGE_REPO, &n) ) return "image";
+      if( HT(HINT_CODE_REPO, &n) ) return "source_code";
+      return 0;
+    default: /* HINTS_KAFKA */
+      z = HT(HINT_CLUSTER_TYPE, &n);
+      if( invIs(z, n, "SERVERLESS") ) return "serverless";
+      if( invIs(z, n, "PROVISIONED") ) return "provisioned";
+      return 0;
+  }
+#undef HT
+}
+
+/* Work out service and variant of the current row: the resource type
+** first (AWS::DocDB::DBCluster is docdb, its ARN rds), else the ARN; then
+** what the item's configuration says, unless the resource type is a kind
+** of resource of its own (an RDS snapshot stays a snapshot whatever its
+** engine). */
 static int invDerive(inv_cursor *pCur){
   size_t nArn = 0, n;
-  const char *zArn;
+  const char *zArn, *zSvc, *zVariant, *zService = 0;
+  int eHints, rc;
   pCur->bService = 0;
   pCur->bArn = 0;
   zArn = invText(pCur, 0, &nArn);
   if( zArn ) pCur->bArn = srmArnSplit(zArn, nArn, pCur->azArn, pCur->anArn);
   if( pCur->eFormat!=FMT_ARN_LIST ){
-    /* The resource type first: AWS::DocDB::DBCluster is docdb, its ARN rds. */
     const char *zType = invText(pCur, 1, &n);
     if( zType ) pCur->bService = srmResolve(zType, n, &pCur->target);
   }
@@ -552,47 +665,27 @@ static int invDerive(inv_cursor *pCur){
   if( !pCur->bService || pCur->eFormat==FMT_ARN_LIST || !aInvFormat[pCur->eFormat].bHints ){
     return SQLITE_OK;
   }
-  {
-    const char *zSvc = SRM_STR(srmService[pCur->target.iService].zId);
-    const char *zVariant = 0;
-    size_t nh = 0;
-    const char *zh;
-    int bLambda = strcmp(zSvc, "lambda")==0, bEcs = strcmp(zSvc, "ecs")==0;
-    int bRds = strcmp(zSvc, "rds")==0;
-    if( bLambda || bEcs || bRds ){
-      /* Only these read the configuration. */
-      int rc = invReadHints(pCur);
-      if( rc!=SQLITE_OK ) return rc;
+  zSvc = SRM_STR(srmService[pCur->target.iService].zId);
+  eHints = invHintsOf(zSvc);
+  if( eHints==0 ) return SQLITE_OK;
+  rc = invReadHints(pCur);
+  if( rc!=SQLITE_OK ) return rc;
+  zVariant = invVariantOf(pCur, eHints, &zService);
+  if( zService ){
+    int s = srmServiceFind(zService, strlen(zService));
+    if( ALWAYS(s>=0) ){
+      pCur->target.iService = s;
+      pCur->target.iVariant = 0;
     }
-    if( bLambda ){
-      const char *zPkg = invText(pCur, 7, &nh);
-      size_t nRt = 0;
-      const char *zRt = invText(pCur, 8, &nRt);
-      if( zPkg && nh==5 && memcmp(zPkg, "Image", 5)==0 ) zVariant = "container_image";
-      else if( invStartsWith(zRt, nRt, "provided") ) zVariant = "os_only_runtime";
-      else if( zRt || zPkg ) zVariant = "managed_runtime";
-    }else if( bEcs ){
-      zh = invText(pCur, 9, &nh);
-      if( zh && nh==7 && memcmp(zh, "FARGATE", 7)==0 ) zVariant = "fargate";
-      else if( zh && nh==3 && memcmp(zh, "EC2", 3)==0 ) zVariant = "ec2";
-      if( zVariant==0 ){
-        zh = invText(pCur, 12, &nh);
-        if( invHas(zh, nh, "\"FARGATE") ) zVariant = "fargate";
-      }
-      if( zVariant==0 ){
-        zh = invText(pCur, 10, &nh);
-        if( invHas(zh, nh, "\"FARGATE\"") && !invHas(zh, nh, "\"EC2\"") ) zVariant = "fargate";
-        else if( invHas(zh, nh, "\"EC2\"") ) zVariant = "ec2";
-      }
-    }else if( bRds ){
-      zh = invText(pCur, 11, &nh);
-      if( invStartsWith(zh, nh, "custom-") ) zVariant = "custom";
-      else if( zh && nh>0 ) zVariant = "standard";
-    }
-    if( zVariant ){
-      int v = srmVariantFind(pCur->target.iService, zVariant, strlen(zVariant));
-      if( v>0 ) pCur->target.iVariant = v;
-    }
+    return SQLITE_OK;
+  }
+  if( pCur->target.iVariant
+   && strcmp(SRM_STR(srmVariant[pCur->target.iVariant - 1].zKind), "resource")==0 ){
+    return SQLITE_OK;
+  }
+  if( zVariant ){
+    int v = srmVariantFind(pCur->target.iService, zVariant, strlen(zVariant));
+    if( ALWAYS(v>0) ) pCur->target.iVariant = v;
   }
   return SQLITE_OK;
 }

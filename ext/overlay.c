@@ -50,8 +50,9 @@
 **
 ** Decisions never apply to a cell the model says does not apply
 ** (not_applicable): nobody performs it, whatever was decided.  A decision
-** on a composite applies to the composite and to each of its parts that
-** the model leaves neither to AWS nor to nobody.  A composite with no
+** on a composite applies to each of its parts that the model leaves
+** neither to AWS nor to nobody, and to the composite itself when there is
+** at least one such part.  A composite with no
 ** decision of its own is derived from its parts by srmCompose(), each
 ** third party counting as one owner.
 */
@@ -207,6 +208,21 @@ static int srmPartDecidable(int iSlot, int iControl){
   return e!=SRM_OWNER_AWS && e!=SRM_OWNER_NA;
 }
 
+/* Can a decision naming control iControl apply in slot iSlot?  Not to a
+** control that does not apply there, nor to a composite none of whose
+** parts a decision could reach (a key pair's patch_management: the host
+** OS is AWS's, the rest does not apply). */
+static int srmNamedDecidable(int iSlot, int iControl){
+  const SrmControl *pC = &srmControl[iControl];
+  int k;
+  if( srmCellAt(iSlot, iControl)->eOwner==SRM_OWNER_NA ) return 0;
+  if( pC->nPart==0 ) return 1;
+  for(k=0; k<pC->nPart; k++){
+    if( srmPartDecidable(iSlot, pC->aPart[k]) ) return 1;
+  }
+  return 0;
+}
+
 /* Does decision d speak for control c of slot iSlot, whose variant is
 ** iVariant (1 + srmVariant index, or 0)?  2 when it names c, 1 through a
 ** composite, 0 not at all. */
@@ -214,8 +230,7 @@ static int srmDecisionCovers(const SrmDecision *d, int iControl, int iVariant, i
   const SrmControl *pC = &srmControl[d->iControl];
   int k;
   if( d->iVariant && d->iVariant!=iVariant ) return 0;
-  if( srmCellAt(iSlot, iControl)->eOwner==SRM_OWNER_NA ) return 0;
-  if( d->iControl==iControl ) return 2;
+  if( d->iControl==iControl ) return srmNamedDecidable(iSlot, iControl) ? 2 : 0;
   if( pC->nPart==0 || srmControl[iControl].nPart ) return 0;
   for(k=0; k<pC->nPart; k++){
     if( pC->aPart[k]==iControl ) return srmPartDecidable(iSlot, iControl);
@@ -876,7 +891,10 @@ static int srmHitFind(const SrmQuery *y, const SrmHit *aTab, unsigned int m, uin
     if( e->iVariant && e->iVariant!=y->iVariant ) continue;
     d = &c->a[e->iDecision];
     if( (size_t)d->nKey!=nKey || memcmp(bResource ? d->zArn : d->zAccount, zKey, nKey)!=0 ) continue;
-    if( !e->bPart ) return e->iDecision;
+    if( !e->bPart ){
+      if( srmNamedDecidable(y->q->iSlot, iControl) ) return e->iDecision;
+      continue;
+    }
     if( iPart<0 && srmPartDecidable(y->q->iSlot, iControl) ) iPart = e->iDecision;
   }
   return iPart;

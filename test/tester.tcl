@@ -125,3 +125,37 @@ proc catchsql_msg {sql {conn db}} {
   set rc [catch {uplevel 1 [list $conn eval $sql]} msg]
   list $rc $msg
 }
+
+# Facts of the model counted from data/*.csv, for tests that must not type
+# numbers that an honest data edit changes.
+#   data_rows FILE ?COLUMN VALUE ...?   rows of data/FILE.csv whose columns
+#                                       have those values
+#   data_variants SERVICE               the service's variants, sorted
+#   data_default_variant SERVICE        its default variant, or NULL
+#   data_slots SERVICE                  its matrix slots (1, or 1 + variants)
+proc data_rows {file args} {
+  set n 0
+  foreach r [read_csv [file join $::SRM_ROOT data $file.csv]] {
+    set ok 1
+    foreach {k v} $args { if {[dict get $r $k] ne $v} { set ok 0; break } }
+    incr n $ok
+  }
+  return $n
+}
+proc data_variants {service} {
+  set out {}
+  foreach r [read_csv [file join $::SRM_ROOT data variants.csv]] {
+    if {[dict get $r service] eq $service} { lappend out [dict get $r variant] }
+  }
+  lsort $out
+}
+proc data_default_variant {service} {
+  foreach r [read_csv [file join $::SRM_ROOT data variants.csv]] {
+    if {[dict get $r service] eq $service && [dict get $r is_default]} { return [dict get $r variant] }
+  }
+  return NULL
+}
+proc data_slots {service} {
+  set n [llength [data_variants $service]]
+  expr {$n ? $n + 1 : 1}
+}
