@@ -283,19 +283,19 @@ int main(int argc, char **argv){
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++) azControl[i] = dup(sqlite3_column_text(p, 0));
   sqlite3_finalize(p);
   printf("const SrmControl srmControl[] = {\n");
-  p = prep("SELECT c.control, c.layer, c.title, c.description, c.parts, c.position,"
+  p = prep("SELECT c.control, c.layer, c.scope, c.title, c.description, c.parts, c.position,"
            " (SELECT group_concat(pos, ',') FROM (SELECT x.position - 1 AS pos"
            "    FROM composite_parts q JOIN controls x ON x.control = q.part"
            "   WHERE q.control = c.control ORDER BY q.k)),"
            " (SELECT count(*) FROM composite_parts q WHERE q.control = c.control)"
            " FROM controls c ORDER BY c.position");
   while( sqlite3_step(p)==SQLITE_ROW ){
-    const char *zParts = (const char*)sqlite3_column_text(p, 6);
-    int nPart = sqlite3_column_int(p, 7);
+    const char *zParts = (const char*)sqlite3_column_text(p, 7);
+    int nPart = sqlite3_column_int(p, 8);
     fits("parts in a composite", nPart, SRM_MAX_PARTS + 1);
     printf("  {");
-    for(j=0; j<5; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
-    printf(", %d, /* parts */ %d, {", sqlite3_column_int(p, 5), nPart);
+    for(j=0; j<6; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
+    printf(", %d, /* parts */ %d, {", sqlite3_column_int(p, 6), nPart);
     if( zParts ) printf("%s", zParts);    /* indices: 6,8,... */
     printf("}},\n");
   }

@@ -35,6 +35,9 @@ CREATE TABLE controls(
     CHECK (layer IN ('physical', 'virtualization', 'service', 'os', 'platform', 'application',
                      'network', 'identity', 'data', 'operations', 'governance', 'composite')),
   position    INTEGER NOT NULL UNIQUE,
+  scope       TEXT NOT NULL
+    CONSTRAINT "scope must be resource (a duty per resource) or organization (one per account)"
+    CHECK (scope IN ('resource', 'organization')),
   title       TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
   description TEXT NOT NULL CONSTRAINT "description is empty" CHECK (description <> ''),
   parts       TEXT NOT NULL

@@ -7,7 +7,8 @@
 **
 ** sqlite3_srm_init() checks the SQLite version, then registers the scalar
 ** functions (func.c), the srm_* tables (table.c), srm_inventory()
-** (inventory.c) and the decisions overlay (overlay.c), stopping at the first
+** (inventory.c), the decisions overlay (decisions.c, overlay.c,
+** effective.c) and srm_resources (resources.c), stopping at the first
 ** error.  This is the one file with SQLITE_EXTENSION_INIT1; the others use
 ** SQLITE_EXTENSION_INIT3.  See README.md for every function and table.
 **
@@ -23,6 +24,7 @@ int srmRegisterFunctions(sqlite3 *db);
 int srmRegisterTables(sqlite3 *db);
 int srmRegisterInventory(sqlite3 *db);
 int srmRegisterOverlay(sqlite3 *db);
+int srmRegisterResources(sqlite3 *db);
 
 /* The oldest SQLite with everything srm uses: SQLITE_INNOCUOUS and
 ** SQLITE_VTAB_INNOCUOUS (3.31.0). */
@@ -58,6 +60,7 @@ int sqlite3_srm_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
   if( rc==SQLITE_OK ) rc = srmRegisterTables(db);
   if( rc==SQLITE_OK ) rc = srmRegisterInventory(db);
   if( rc==SQLITE_OK ) rc = srmRegisterOverlay(db);
+  if( rc==SQLITE_OK ) rc = srmRegisterResources(db);
   if( rc!=SQLITE_OK && pzErrMsg ){
     *pzErrMsg = sqlite3_mprintf("srm: %s", sqlite3_errmsg(db));
   }

@@ -110,7 +110,7 @@ struct SrmCategory {           /* strings: offsets in srmPool[] */
 };
 
 struct SrmControl {            /* strings: offsets in srmPool[] */
-  unsigned int zId, zLayer, zTitle, zDescription, zParts;
+  unsigned int zId, zLayer, zScope, zTitle, zDescription, zParts;
   int iPosition;
   int nPart;                    /* 0 for a base control */
   unsigned char aPart[SRM_MAX_PARTS];   /* indices in srmControl[] */

@@ -8,7 +8,7 @@
 ** xUpdate, so a write fails with SQLite's "table srm_x may not be modified".
 **
 **   srm_categories(category, title, description, source)
-**   srm_controls(control, layer, position, title, description, parts)
+**   srm_controls(control, layer, position, title, description, parts, scope)
 **   srm_defaults(category, control, owner, aws_duty, customer_duty, source)
 **   srm_services(service, name, abbreviation, category, category_basis,
 **                category_source, category_note, default_variant, variants,
@@ -160,7 +160,8 @@ static void srmControlColumn(sqlite3_context *ctx, int i, int iCol){
     case 2: INT(p->iPosition); break;
     case 3: TEXT(SRM_STR(p->zTitle)); break;
     case 4: TEXT(SRM_STR(p->zDescription)); break;
-    default: TEXT0(SRM_STR(p->zParts)); break;
+    case 5: TEXT0(SRM_STR(p->zParts)); break;
+    default: TEXT(SRM_STR(p->zScope)); break;
   }
 }
 static int srmControlLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
@@ -401,7 +402,7 @@ static const SrmTableDef srmTables[] = {
     SRM_TAB_UNIQUE, srmCategoryRows, srmCategoryColumn, {0, -1, -1}, 1, srmCategoryLookup },
   { "srm_controls",
     "CREATE TABLE x(control TEXT, layer TEXT, position INTEGER, title TEXT,"
-    " description TEXT, parts TEXT)",
+    " description TEXT, parts TEXT, scope TEXT)",
     SRM_TAB_UNIQUE, srmControlRows, srmControlColumn, {0, -1, -1}, 1, srmControlLookup },
   { "srm_defaults",
     "CREATE TABLE x(category TEXT, control TEXT, owner TEXT, aws_duty TEXT,"

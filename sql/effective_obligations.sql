@@ -3,35 +3,35 @@
 --
 --   sqlite3 -box inventory.db -cmd '.load ./srm' < sql/effective_obligations.sql
 --
--- Reads a table or view named inventory (as obligations.sql) and
--- srm_decisions.  For each resource the model knows and each base control
--- whose effective owner is not AWS: the model owner, the effective owner
--- (customer, shared or third_party), the third party and the organization's
--- owner from the decision that applies, and the customer's duty from the
--- model.  Ordered by account, region, arn, then the controls bottom to top.
-.bail on
-WITH inv AS (
-  SELECT *, NULL AS resource_type, NULL AS variant, NULL AS account, NULL AS region FROM inventory
-), r AS (
-  SELECT arn, coalesce(resource_type, arn) AS x,
-         coalesce(srm_service(resource_type), srm_service(arn)) AS service, variant,
-         coalesce(account, srm_arn(arn, 'account')) AS account,
-         coalesce(region, srm_arn(arn, 'region')) AS region
-    FROM inv
-), e AS (
-  SELECT r.account, r.region, r.arn, m.service, m.variant_used AS variant, m.control, c.position,
-         m.owner AS model_owner, m.customer_duty,
-         effective_responsibility(CASE WHEN srm_service(r.arn) = r.service THEN r.arn ELSE r.x END,
-                                  m.control, r.variant) AS effective_owner,
-         effective_decision(CASE WHEN srm_service(r.arn) = r.service THEN r.arn ELSE r.x END,
-                            m.control, r.variant) AS decision_id
-    FROM r
-    JOIN srm_matrix m ON m.service = r.service AND m.variant IS r.variant
+-- Reads the table inventory through srm_resources, and srm_decisions.  For
+-- each resource srm resolves and each control of resource scope that
+-- applies to it and is not AWS's alone after the decisions: the model's
+-- owner, the effective owner (customer, shared or third_party), the duty
+-- of the effective owner (the customer's duty when the customer, a third
+-- party on its behalf, or both with AWS carry it; AWS's when a decision
+-- gives it to AWS), and, when a decision gave the answer, its id, the
+-- third party, the organization's owner, the reason and who approved it.
+-- Account decisions reach resources whose ARN has no account (S3 buckets)
+-- through the inventory's account column.  Ordered by the inventory's row
+-- order, then the controls bottom to top.
+WITH e AS (
+  SELECT r.id, r.account, r.region, r.arn, r.service, r.variant_used AS variant, c.control, c.position,
+         m.owner AS model_owner, m.aws_duty, m.customer_duty,
+         effective_responsibility(coalesce(r.arn, r.resource_type, r.service), c.control,
+                                  r.variant_used, CASE WHEN length(r.account) = 12 THEN r.account END)
+           AS effective_owner,
+         effective_decision(coalesce(r.arn, r.resource_type, r.service), c.control,
+                            r.variant_used, CASE WHEN length(r.account) = 12 THEN r.account END)
+           AS decision_id
+    FROM srm_resources r
+    JOIN srm_matrix m ON m.service = r.service AND m.variant IS r.variant_used
     JOIN srm_controls c ON c.control = m.control
-   WHERE c.layer <> 'composite'
+   WHERE r.status = 'resolved' AND c.scope = 'resource' AND c.parts IS NULL
+     AND m.owner <> 'not_applicable'
 )
-SELECT e.account, e.region, e.arn, e.service, e.variant, e.control, e.model_owner,
-       e.effective_owner, d.party, d.internal_owner, e.decision_id, e.customer_duty
+SELECT e.account, e.region, e.arn, e.service, e.variant, e.control, e.model_owner, e.effective_owner,
+       CASE e.effective_owner WHEN 'aws' THEN e.aws_duty ELSE e.customer_duty END AS duty,
+       e.decision_id, d.party, d.internal_owner, d.reason, d.approved_by
   FROM e LEFT JOIN srm_decisions d ON d.id = e.decision_id
  WHERE e.effective_owner <> 'aws'
- ORDER BY e.account, e.region, e.arn, e.position;
+ ORDER BY e.id, e.position;

@@ -1,48 +1,29 @@
--- matrix.sql: the services in the inventory against every control.
+-- matrix.sql: the services of the inventory against every control, one
+-- letter a control, so that it fits a terminal.
 --
---   sqlite3 -box inventory.db < sql/matrix.sql
---   sqlite3 -csv -header inventory.db < sql/matrix.sql > matrix.csv
+--   sqlite3 -box inventory.db -cmd '.load ./srm' < sql/matrix.sql
 --
--- Reads a table or view named inventory (at least arn; resource_type and
--- variant when present).  One row per service and variant present, with the
--- number of resources and the owner of each control (aws, customer or
--- shared), the controls in srm_controls order.  Ordered by service, variant.
-.bail on
-WITH inv AS (
-  SELECT *, NULL AS resource_type, NULL AS variant FROM inventory
-), r AS (
-  SELECT coalesce(srm_service(resource_type), srm_service(arn)) AS service, variant, count(*) AS resources
-    FROM inv GROUP BY 1, 2
+-- Reads the table inventory through srm_resources.  Two results:
+--   1. the legend: each control with its column number (srm_controls,
+--      bottom to top, composites last: a new control appears on its own);
+--   2. one row per service and variant in use (the variant whose cells
+--      apply: a row naming none counts under its service's default), the
+--      number of resources, and 'owners': one letter per control in the
+--      legend's order, A aws, S shared, C customer, - not applicable.
+-- For the same matrix one cell per row (to a spreadsheet or a program):
+-- sql/matrix_long.sql.  Ordered by service, variant.
+SELECT c.position AS col, c.control, c.scope, ifnull(c.parts, '') AS parts
+  FROM srm_controls c ORDER BY c.position;
+
+WITH s AS (
+  SELECT service, variant_used, count(*) AS resources
+    FROM srm_resources WHERE status = 'resolved' GROUP BY service, variant_used
 )
-SELECT r.service, m.variant_used AS variant, r.resources,
-       max(CASE m.control WHEN 'physical_security' THEN m.owner END) AS physical_security,
-       max(CASE m.control WHEN 'hardware' THEN m.owner END) AS hardware,
-       max(CASE m.control WHEN 'global_infrastructure' THEN m.owner END) AS global_infrastructure,
-       max(CASE m.control WHEN 'virtualization' THEN m.owner END) AS virtualization,
-       max(CASE m.control WHEN 'host_os' THEN m.owner END) AS host_os,
-       max(CASE m.control WHEN 'service_software' THEN m.owner END) AS service_software,
-       max(CASE m.control WHEN 'guest_os_patching' THEN m.owner END) AS guest_os_patching,
-       max(CASE m.control WHEN 'guest_os_configuration' THEN m.owner END) AS guest_os_configuration,
-       max(CASE m.control WHEN 'platform_patching' THEN m.owner END) AS platform_patching,
-       max(CASE m.control WHEN 'platform_configuration' THEN m.owner END) AS platform_configuration,
-       max(CASE m.control WHEN 'application_security' THEN m.owner END) AS application_security,
-       max(CASE m.control WHEN 'network_configuration' THEN m.owner END) AS network_configuration,
-       max(CASE m.control WHEN 'firewall_configuration' THEN m.owner END) AS firewall_configuration,
-       max(CASE m.control WHEN 'network_traffic_protection' THEN m.owner END) AS network_traffic_protection,
-       max(CASE m.control WHEN 'zone_security' THEN m.owner END) AS zone_security,
-       max(CASE m.control WHEN 'identity_access_management' THEN m.owner END) AS identity_access_management,
-       max(CASE m.control WHEN 'customer_data' THEN m.owner END) AS customer_data,
-       max(CASE m.control WHEN 'client_side_encryption' THEN m.owner END) AS client_side_encryption,
-       max(CASE m.control WHEN 'server_side_encryption' THEN m.owner END) AS server_side_encryption,
-       max(CASE m.control WHEN 'key_management' THEN m.owner END) AS key_management,
-       max(CASE m.control WHEN 'backup_recovery' THEN m.owner END) AS backup_recovery,
-       max(CASE m.control WHEN 'high_availability' THEN m.owner END) AS high_availability,
-       max(CASE m.control WHEN 'logging_monitoring' THEN m.owner END) AS logging_monitoring,
-       max(CASE m.control WHEN 'incident_response' THEN m.owner END) AS incident_response,
-       max(CASE m.control WHEN 'awareness_training' THEN m.owner END) AS awareness_training,
-       max(CASE m.control WHEN 'compliance_validation' THEN m.owner END) AS compliance_validation,
-       max(CASE m.control WHEN 'patch_management' THEN m.owner END) AS patch_management,
-       max(CASE m.control WHEN 'configuration_management' THEN m.owner END) AS configuration_management
-  FROM r JOIN srm_matrix m ON m.service = r.service AND m.variant IS r.variant
- GROUP BY r.service, r.variant
- ORDER BY r.service, m.variant_used;
+SELECT s.service, s.variant_used AS variant, s.resources,
+       (SELECT group_concat(CASE m.owner WHEN 'aws' THEN 'A' WHEN 'shared' THEN 'S'
+                                         WHEN 'customer' THEN 'C' ELSE '-' END, '')
+          FROM (SELECT m.owner FROM srm_matrix m JOIN srm_controls c ON c.control = m.control
+                 WHERE m.service = s.service AND m.variant IS s.variant_used
+                 ORDER BY c.position) AS m) AS owners
+  FROM s
+ ORDER BY s.service, s.variant_used;

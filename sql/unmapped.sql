@@ -1,21 +1,21 @@
--- unmapped.sql: what in the inventory the model does not know.
+-- unmapped.sql: what in the inventory srm does not resolve.
 --
---   sqlite3 -box inventory.db < sql/unmapped.sql
+--   sqlite3 -box inventory.db -cmd '.load ./srm' < sql/unmapped.sql
 --
--- Reads a table or view named inventory (at least arn; resource_type when
--- present).  Rows whose resource type and ARN both resolve to no service,
--- grouped by what they are: the resource type, else the ARN's
--- namespace:type, else "not an ARN".  With the count and one example each,
--- most frequent first.  An empty result means every row is covered.
-.bail on
-WITH inv AS (
-  SELECT *, NULL AS resource_type FROM inventory
-)
-SELECT coalesce(resource_type,
-                srm_arn(arn, 'service') || ':' || coalesce(srm_arn(arn, 'resource_type'), ''),
-                CASE WHEN arn IS NULL THEN 'no arn' ELSE 'not an ARN' END) AS what,
-       count(*) AS resources, min(arn) AS example
-  FROM inv
- WHERE srm_service(resource_type) IS NULL AND srm_service(arn) IS NULL
- GROUP BY 1
- ORDER BY 2 DESC, 1;
+-- Reads the table inventory through srm_resources.  Rows left out of every
+-- report, grouped by why (status: unknown_service, no resource type, ARN
+-- or service srm knows; unknown_variant, a variant its service does not
+-- have; no_identifier, nothing to resolve) and by what they are: the
+-- resource type, else the ARN's namespace:type, else the variant given,
+-- with the count and one example each.  Most frequent first.  An empty
+-- result means every row is covered.
+SELECT status,
+       CASE status WHEN 'unknown_variant' THEN service || ' variant ' || quote(variant_given)
+            ELSE coalesce(resource_type,
+                          srm_arn(arn, 'service') || ':' || coalesce(srm_arn(arn, 'resource_type'), ''),
+                          CASE WHEN arn IS NULL THEN 'no arn' ELSE 'not an ARN' END) END AS what,
+       count(*) AS resources, min(coalesce(arn, resource_type)) AS example
+  FROM srm_resources
+ WHERE status <> 'resolved'
+ GROUP BY 1, 2
+ ORDER BY 3 DESC, 1, 2;
