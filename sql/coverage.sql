@@ -1,49 +1,37 @@
--- coverage.sql: how much of each reference list the model resolves.
+-- coverage.sql: how much of the model rests on a reading of AWS's pages.
 --
---   sqlite3 -box -cmd '.load ./srm' < sql/coverage.sql      (from the top of the tree)
+--   sqlite3 -box -cmd '.load ./srm' < sql/coverage.sql
 --
--- Imports the reference lists shipped in data/ref/ (see data/ref/README.md
--- for their sources) and resolves every name with srm_service(): AWS SDK
--- services (by IAM prefix, client name or full name), CloudFormation and
--- AWS Config resource types, IAM ARN formats filled with sample values,
--- Steampipe and CloudQuery table names.  Two results: per dialect the
--- names, how many resolve, how many stand on srm_exclusions and how many
--- do neither; then every name that does not resolve, with the exclusion's
--- reason where there is one.  Ordered by dialect, then name.
-.bail on
-.import --csv --schema temp data/ref/aws_services.csv ref_services
-.import --csv --schema temp data/ref/cfn_resource_types.csv ref_cfn
-.import --csv --schema temp data/ref/config_resource_types.csv ref_config
-.import --csv --schema temp data/ref/iam_resource_arns.csv ref_arns
-.import --csv --schema temp data/ref/steampipe_aws_tables.csv ref_steampipe
-.import --csv --schema temp data/ref/cloudquery_aws_tables.csv ref_cloudquery
-CREATE TEMP VIEW coverage_names(dialect, name, service) AS
-  SELECT 'sdk_service', service_id,
-         coalesce(srm_service(nullif(iam_prefix, '')), srm_service(service_id),
-                  srm_service(service_full_name))
-    FROM temp.ref_services
-  UNION ALL SELECT 'cloudformation', resource_type, srm_service(resource_type) FROM temp.ref_cfn
-  UNION ALL SELECT 'config', resource_type, srm_service(resource_type) FROM temp.ref_config
-  UNION ALL
-  SELECT 'arn', arn_format,
-         srm_service(replace(replace(replace(replace(replace(replace(arn_format,
-           '${Partition}', 'aws'), '${Region}', 'us-east-1'), '${Account}', '123456789012'),
-           '${', '{'), '{', 'x'), '}', ''))
-    FROM (SELECT DISTINCT arn_format FROM temp.ref_arns)
-  UNION ALL SELECT 'steampipe', table_name, srm_service(table_name) FROM temp.ref_steampipe
-  UNION ALL SELECT 'cloudquery', table_name, srm_service(table_name) FROM temp.ref_cloudquery;
+-- Reads only the model (no inventory).  Three results:
+--   1. the model in numbers: services, services reviewed against AWS's
+--      pages (srm_services.reviewed_on), cells of the matrix, cells
+--      documented for a service or variant (basis service or variant, each
+--      with its AWS page and the date it was read), cells that do not
+--      apply, cells inherited from the category default, and what
+--      srm_debug() says of the same (it must agree);
+--   2. per category: services, reviewed, and the share of their cells that
+--      is documented;
+--   3. the services not reviewed yet, by category then id: their cells are
+--      the category's defaults, an honest default, not a claim about them.
+SELECT (SELECT count(*) FROM srm_services) AS services,
+       (SELECT count(*) FROM srm_services WHERE reviewed_on IS NOT NULL) AS reviewed_services,
+       count(*) AS cells,
+       sum(basis IN ('service', 'variant')) AS documented_cells,
+       sum(owner = 'not_applicable') AS not_applicable_cells,
+       sum(basis = 'category_default') AS default_cells,
+       json_extract(srm_debug(), '$.model.sourced_cells') = sum(basis IN ('service', 'variant'))
+       AND json_extract(srm_debug(), '$.model.not_applicable_cells') = sum(owner = 'not_applicable')
+       AND json_extract(srm_debug(), '$.model.reviewed_services')
+           = (SELECT count(*) FROM srm_services WHERE reviewed_on IS NOT NULL) AS agrees_with_srm_debug
+  FROM srm_matrix;
 
-SELECT c.dialect, count(*) AS names, count(c.service) AS resolved,
-       sum(c.service IS NULL AND x.name IS NOT NULL) AS excluded,
-       sum(c.service IS NULL AND x.name IS NULL) AS missing,
-       printf('%.1f%%', 100.0 * count(c.service) / count(*)) AS resolved_share
-  FROM temp.coverage_names c
-  LEFT JOIN srm_exclusions x ON x.dialect = c.dialect AND x.name = c.name
- GROUP BY c.dialect
- ORDER BY c.dialect;
+SELECT s.category, count(DISTINCT s.service) AS services,
+       count(DISTINCT CASE WHEN s.reviewed_on IS NOT NULL THEN s.service END) AS reviewed,
+       printf('%.1f%%', 100.0 * sum(m.basis IN ('service', 'variant')) / count(*)) AS documented_share
+  FROM srm_services s JOIN srm_matrix m ON m.service = s.service
+ GROUP BY s.category
+ ORDER BY s.category;
 
-SELECT c.dialect, c.name, coalesce(x.reason, 'NOT COVERED') AS reason
-  FROM temp.coverage_names c
-  LEFT JOIN srm_exclusions x ON x.dialect = c.dialect AND x.name = c.name
- WHERE c.service IS NULL
- ORDER BY c.dialect, c.name;
+SELECT category, service, name FROM srm_services
+ WHERE reviewed_on IS NULL
+ ORDER BY category, service;

@@ -8,7 +8,6 @@
 -- the organization, why, who approved it, when, and its status: expired
 -- (expires_on before today, no longer applied), expiring (within 30 days)
 -- or active.  Ordered by status (expired first), service, control, id.
-.bail on
 SELECT d.id,
        CASE WHEN d.expires_on < date('now') THEN 'expired'
             WHEN d.expires_on <= date('now', '+30 days') THEN 'expiring'

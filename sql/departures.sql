@@ -8,7 +8,6 @@
 -- the model's: the service, scope, control, model owner, decided owner,
 -- third party, the organization's owner and the reason.  Decisions that
 -- only confirm the model are left out.  Ordered by service, control, id.
-.bail on
 WITH live AS (
   SELECT * FROM srm_decisions WHERE expires_on IS NULL OR expires_on >= date('now')
 ), parts AS (

@@ -5,7 +5,6 @@
 -- Reads srm_decisions.  :days defaults to 30.  One row per decision whose
 -- expires_on is before today + :days: days left (negative when expired),
 -- the decision and who approved it.  Ordered by expires_on, then id.
-.bail on
 SELECT d.id, d.expires_on,
        CAST(julianday(d.expires_on) - julianday(date('now')) AS INTEGER) AS days_left,
        CASE WHEN d.expires_on < date('now') THEN 'expired' ELSE 'expiring' END AS status,

@@ -5,14 +5,16 @@
 --
 -- Reads the table inventory through srm_resources.  Two results:
 --   1. the legend: each control with its column number (srm_controls,
---      bottom to top, composites last: a new control appears on its own);
+--      bottom to top, composites last: a new control appears on its own)
+--      and whether it is per resource, per organization or a composite;
 --   2. one row per service and variant in use (the variant whose cells
 --      apply: a row naming none counts under its service's default), the
 --      number of resources, and 'owners': one letter per control in the
 --      legend's order, A aws, S shared, C customer, - not applicable.
 -- For the same matrix one cell per row (to a spreadsheet or a program):
 -- sql/matrix_long.sql.  Ordered by service, variant.
-SELECT c.position AS col, c.control, c.scope, ifnull(c.parts, '') AS parts
+SELECT c.position AS col, c.control,
+       CASE WHEN c.parts IS NOT NULL THEN 'composite' ELSE c.scope END AS kind
   FROM srm_controls c ORDER BY c.position;
 
 WITH s AS (
