@@ -10,7 +10,7 @@
 # targets) install the packages they lack (ext/need.sh); a plain `make`
 # never installs anything: it names what is missing and the apt-get command.
 
-VERSION = 0.1.0
+VERSION = 0.2.0
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -21,6 +21,9 @@ WARN     = -Wall -Wextra -Werror -std=c99
 # Only sqlite3_srm_init is exported (ext/srm.c): the rest binds locally,
 # with no GOT or PLT indirection on the per-row path.
 ALL_CFLAGS = $(WARN) -fPIC -fvisibility=hidden -Iext -Ibuild $(CFLAGS)
+# The library is built as SQLite's release builds are: assert() off.  The
+# hardening builds (test/harden.mk) leave it on.
+RELEASE  = -DNDEBUG
 
 UNAME := $(shell uname -s 2>/dev/null)
 ifeq ($(UNAME),Darwin)
@@ -45,8 +48,10 @@ NEED_BUILD = 'gcc:cmd:$(CC)' 'sqlite3:cmd:$(SQLITE3)' \
 NEED_TEST  = 'tcl:cmd:$(TCLSH)' 'libsqlite3-tcl:tclpkg:sqlite3' \
              'python3:exec:/usr/bin/python3' 'nodejs:cmd:node' 'npm:cmd:npm'
 
-# better-sqlite3 12 (Node.js 20; it bundles a recent SQLite) for
-# test/clients.test, from the npm registry into build/node.
+# better-sqlite3 12 (Node.js 20; it bundles a recent SQLite, 3.53.2 in
+# this release) for test/clients.test, from the npm registry into
+# build/node; pinned, as the amalgamation of test/harden.mk is.
+NODE_SQLITE_VERSION = 12.11.1
 NODE_SQLITE = build/node/node_modules/better-sqlite3/build/Release/better_sqlite3.node
 
 .PHONY: all test demo clean install deps deps-test need-build need-test
@@ -65,8 +70,8 @@ deps-test:
 	@TCLSH=$(TCLSH) sh ext/need.sh --check $(NEED_BUILD) $(NEED_TEST)
 
 $(NODE_SQLITE): | build deps-test
-	test -f build/node/node_modules/better-sqlite3/package.json || \
-	  npm install --prefix build/node --no-audit --no-fund --loglevel=error better-sqlite3@12
+	grep -qs '"version": "$(NODE_SQLITE_VERSION)"' build/node/node_modules/better-sqlite3/package.json || \
+	  npm install --prefix build/node --no-audit --no-fund --loglevel=error better-sqlite3@$(NODE_SQLITE_VERSION)
 	test -f $@ || (cd build/node && npm rebuild --loglevel=error better-sqlite3)
 
 build:
@@ -93,13 +98,13 @@ build/srm_data.c: build/mkdata build/model.db
 	build/mkdata build/model.db "$$(cat $(DATA) | sha256sum | cut -c1-16)" > $@
 
 build/%.o: ext/%.c ext/srm.h ext/overlay.h ext/document.h | build deps
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(RELEASE) -c -o $@ $<
 
 build/func.o: build/version.h
 build/func.o: ALL_CFLAGS += -include build/version.h
 
 build/srm_data.o: build/srm_data.c ext/srm.h
-	$(CC) $(ALL_CFLAGS) -c -o $@ build/srm_data.c
+	$(CC) $(ALL_CFLAGS) $(RELEASE) -c -o $@ build/srm_data.c
 
 $(LIB): $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(SHARED) -o $@ $(OBJ) $(LDFLAGS) -lz
