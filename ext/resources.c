@@ -41,7 +41,10 @@
 ** xBestIndex: source = value (idxNum 1) is the table read; any other plan
 ** reads "inventory".  The row count it gives the planner is large, so
 ** that a join reads the inventory once and looks srm_matrix up per row.
-** It reads the user's tables, so it is not innocuous.
+** Rows come in id order (a table is read ORDER BY rowid, a view numbered
+** in its own order), so ORDER BY id is consumed: a report ordered by
+** resource needs no sort, whatever the inventory's size.  It reads the
+** user's tables, so it is not innocuous.
 */
 #include <string.h>
 #include "sqlite3ext.h"
@@ -276,7 +279,7 @@ static int resPrepare(res_cursor *pCur, const char *zTable){
     if( aCol[k]<0 ) sqlite3_str_appendall(pSql, ", NULL");
     else sqlite3_str_appendf(pSql, ", \"%w\"", azResIn[k]);
   }
-  sqlite3_str_appendf(pSql, " FROM \"%w\"", zTable);
+  sqlite3_str_appendf(pSql, " FROM \"%w\"%s", zTable, bRowid ? " ORDER BY rowid" : "");
   zSql = sqlite3_str_finish(pSql);
   if( zSql==0 ) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(pCur->db, zSql, -1, &pCur->pStmt, 0);
@@ -386,6 +389,10 @@ static int resBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
       pInfo->aConstraintUsage[i].argvIndex = 1;
       pInfo->aConstraintUsage[i].omit = 1;
     }
+  }
+  /* Rows come in id order. */
+  if( pInfo->nOrderBy==1 && pInfo->aOrderBy[0].iColumn==RES_ID && !pInfo->aOrderBy[0].desc ){
+    pInfo->orderByConsumed = 1;
   }
   /* An inventory is read whole: a large table, scanned once. */
   pInfo->estimatedRows = 1000000;

@@ -13,13 +13,14 @@
 -- third party, the organization's owner, the reason and who approved it.
 -- Account decisions reach resources whose ARN has no account (S3 buckets)
 -- through the inventory's account column.  Ordered by the inventory's row
--- order, then the controls bottom to top.
+-- order, then the controls bottom to top, with no sort (see
+-- obligations.sql).  The effective owner is the
+-- owner of the decision effective_decision() names (the one that gave
+-- effective_responsibility()'s answer), else the model's: one lookup of
+-- the decisions per duty.
 WITH e AS (
   SELECT r.id, r.account, r.region, r.arn, r.service, r.variant_used AS variant, c.control, c.position,
          m.owner AS model_owner, m.aws_duty, m.customer_duty,
-         effective_responsibility(coalesce(r.arn, r.resource_type, r.service), c.control,
-                                  r.variant_used, CASE WHEN length(r.account) = 12 THEN r.account END)
-           AS effective_owner,
          effective_decision(coalesce(r.arn, r.resource_type, r.service), c.control,
                             r.variant_used, CASE WHEN length(r.account) = 12 THEN r.account END)
            AS decision_id
@@ -28,10 +29,14 @@ WITH e AS (
     JOIN srm_controls c ON c.control = m.control
    WHERE r.status = 'resolved' AND c.scope = 'resource' AND c.parts IS NULL
      AND m.owner <> 'not_applicable'
+), f AS (
+  SELECT e.*, coalesce(d.owner, e.model_owner) AS effective_owner,
+         d.party, d.internal_owner, d.reason, d.approved_by
+    FROM e LEFT JOIN srm_decisions d ON d.id = e.decision_id
 )
-SELECT e.account, e.region, e.arn, e.service, e.variant, e.control, e.model_owner, e.effective_owner,
-       CASE e.effective_owner WHEN 'aws' THEN e.aws_duty ELSE e.customer_duty END AS duty,
-       e.decision_id, d.party, d.internal_owner, d.reason, d.approved_by
-  FROM e LEFT JOIN srm_decisions d ON d.id = e.decision_id
- WHERE e.effective_owner <> 'aws'
- ORDER BY e.id, e.position;
+SELECT account, region, arn, service, variant, control, model_owner, effective_owner,
+       CASE effective_owner WHEN 'aws' THEN aws_duty ELSE customer_duty END AS duty,
+       decision_id, party, internal_owner, reason, approved_by
+  FROM f
+ WHERE effective_owner <> 'aws'
+ ORDER BY id;

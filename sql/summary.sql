@@ -14,42 +14,62 @@
 --      customer owns it, and for which it does not apply.
 -- Only resources srm resolves are counted (sql/unmapped.sql lists the
 -- others); the first result ends with a row 'unmapped' that counts them.
-WITH d AS (
-  SELECT r.id, r.service, r.category, r.account, r.region, m.owner
-    FROM srm_resources r
-    JOIN srm_matrix m ON m.service = r.service AND m.variant IS r.variant_used
-    JOIN srm_controls c ON c.control = m.control
-   WHERE r.status = 'resolved' AND c.scope = 'resource' AND c.parts IS NULL
+--
+-- Resources are counted first, per service and variant (and account and
+-- region), and the matrix is read once per group, not once per resource:
+-- the report costs one pass over the inventory whatever its size.
+WITH g AS (
+  SELECT service, variant_used, category, count(*) AS n
+    FROM srm_resources WHERE status = 'resolved'
+   GROUP BY service, variant_used, category
+), o AS (
+  SELECT m.service, m.variant, sum(m.owner = 'aws') AS a, sum(m.owner = 'shared') AS s,
+         sum(m.owner = 'customer') AS c
+    FROM srm_matrix m JOIN srm_controls c ON c.control = m.control
+   WHERE c.scope = 'resource' AND c.parts IS NULL
+   GROUP BY m.service, m.variant
 )
 SELECT * FROM (
-  SELECT service, category, count(DISTINCT id) AS resources,
-         sum(owner = 'aws') AS aws_duties, sum(owner = 'shared') AS shared_duties,
-         sum(owner = 'customer') AS customer_duties
-    FROM d GROUP BY service, category
+  SELECT g.service, g.category, sum(g.n) AS resources,
+         sum(g.n * o.a) AS aws_duties, sum(g.n * o.s) AS shared_duties,
+         sum(g.n * o.c) AS customer_duties
+    FROM g JOIN o ON o.service = g.service AND o.variant IS g.variant_used
+   GROUP BY g.service, g.category
   UNION ALL
   SELECT 'unmapped', NULL, count(*), NULL, NULL, NULL FROM srm_resources WHERE status <> 'resolved'
 )
  ORDER BY service = 'unmapped', service;
 
-WITH d AS (
-  SELECT r.id, r.account, r.region, m.owner
-    FROM srm_resources r
-    JOIN srm_matrix m ON m.service = r.service AND m.variant IS r.variant_used
-    JOIN srm_controls c ON c.control = m.control
-   WHERE r.status = 'resolved' AND c.scope = 'resource' AND c.parts IS NULL
+WITH g AS (
+  SELECT service, variant_used, account, region, count(*) AS n
+    FROM srm_resources WHERE status = 'resolved'
+   GROUP BY service, variant_used, account, region
+), o AS (
+  SELECT m.service, m.variant, sum(m.owner = 'aws') AS a, sum(m.owner = 'shared') AS s,
+         sum(m.owner = 'customer') AS c
+    FROM srm_matrix m JOIN srm_controls c ON c.control = m.control
+   WHERE c.scope = 'resource' AND c.parts IS NULL
+   GROUP BY m.service, m.variant
 )
-SELECT account, region, count(DISTINCT id) AS resources,
-       sum(owner = 'aws') AS aws_duties, sum(owner = 'shared') AS shared_duties,
-       sum(owner = 'customer') AS customer_duties
-  FROM d GROUP BY account, region
- ORDER BY account, region;
+SELECT g.account, g.region, sum(g.n) AS resources,
+       sum(g.n * o.a) AS aws_duties, sum(g.n * o.s) AS shared_duties,
+       sum(g.n * o.c) AS customer_duties
+  FROM g JOIN o ON o.service = g.service AND o.variant IS g.variant_used
+ GROUP BY g.account, g.region
+ ORDER BY g.account, g.region;
 
-SELECT c.control, sum(m.owner = 'aws') AS aws_resources, sum(m.owner = 'shared') AS shared_resources,
-       sum(m.owner = 'customer') AS customer_resources,
-       sum(m.owner = 'not_applicable') AS not_applicable_resources
-  FROM srm_resources r
-  JOIN srm_matrix m ON m.service = r.service AND m.variant IS r.variant_used
+WITH g AS (
+  SELECT service, variant_used, count(*) AS n
+    FROM srm_resources WHERE status = 'resolved'
+   GROUP BY service, variant_used
+)
+SELECT c.control, sum(g.n * (m.owner = 'aws')) AS aws_resources,
+       sum(g.n * (m.owner = 'shared')) AS shared_resources,
+       sum(g.n * (m.owner = 'customer')) AS customer_resources,
+       sum(g.n * (m.owner = 'not_applicable')) AS not_applicable_resources
+  FROM g
+  JOIN srm_matrix m ON m.service = g.service AND m.variant IS g.variant_used
   JOIN srm_controls c ON c.control = m.control
- WHERE r.status = 'resolved' AND c.parts IS NULL
+ WHERE c.parts IS NULL
  GROUP BY c.position, c.control
  ORDER BY c.position;

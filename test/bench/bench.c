@@ -55,6 +55,8 @@
 #define BENCH_CONTROL   "guest_os_patching"
 #define BENCH_MAX_SIZES 8
 #define BENCH_MAX_ROWS  64
+#define BENCH_VARYING_ROWS 20000
+#define BENCH_VARYING_ROWS_S "20000"
 
 static const char *zLib = "./srm.so";
 static int nRep = 9;
@@ -1034,6 +1036,19 @@ static void benchOptional(sqlite3 *db, int nInv, int bForce){
         optionalPair(db, "responsibility(arn, c)", aQuery[Q_RESP].zSql, zName,
           "SELECT count(*) FROM inventory WHERE effective_responsibility(arn, '" BENCH_CONTROL "') = 'customer'",
           "resp(arn)", 0, 0, nInv, "ns/row", &x, &y);
+        /* The control changing from row to row: every control of the
+        ** first BENCH_VARYING_ROWS rows (a report over inventory x
+        ** srm_controls). */
+        snprintf(zName, sizeof(zName), "effective_responsibility(arn, c.control), %5d decisions", aDec[i]);
+        optionalPair(db, "responsibility(arn, c.control), every control",
+          "SELECT count(*) FROM inventory i, srm_controls c WHERE i.rowid <= " BENCH_VARYING_ROWS_S
+          " AND responsibility(i.arn, c.control) = 'customer'",
+          zName,
+          "SELECT count(*) FROM inventory i, srm_controls c WHERE i.rowid <= " BENCH_VARYING_ROWS_S
+          " AND effective_responsibility(i.arn, c.control) = 'customer'",
+          "resp(arn, c.control)", 0, 0,
+          (double)(nInv<BENCH_VARYING_ROWS ? nInv : BENCH_VARYING_ROWS)
+            *(double)queryInt(db, "SELECT count(*) FROM srm_controls"), "ns/call", &x, &y);
       }
       sqlite3_free(zSql);
     }
@@ -1196,6 +1211,35 @@ static void benchSizeReport(SizeResult *pRes, int bLast, int bForce){
   sqlite3_close(db);
 }
 
+/* ---------------------------------------------------------- reports */
+
+/*
+** --write-inventory N FILE: the N-row inventory in the shape the reports
+** of sql/ read (what srm_inventory() makes of an AWS Config snapshot:
+** arn, service, variant, resource_type, resource_id, name, account,
+** region, tags), written to a new database FILE for test/bench/reports.sh.
+*/
+static int benchWriteInventory(int nInv, const char *zFile){
+  sqlite3 *db;
+  char *zSql;
+  if( nInv<1 ){ fprintf(stderr, "bench: bad size %d\n", nInv); return 1; }
+  db = benchInventory(nInv, 0);
+  zSql = sqlite3_mprintf(
+    "ATTACH %Q AS out;"
+    "DROP TABLE IF EXISTS out.inventory;"
+    "CREATE TABLE out.inventory(arn TEXT, service TEXT, variant TEXT, resource_type TEXT,"
+    "  resource_id TEXT, name TEXT, account TEXT, region TEXT, tags TEXT);"
+    "INSERT INTO out.inventory SELECT arn, service, variant, rtype, srm_arn(arn, 'resource_id'),"
+    "  'r' || rowid, srm_arn(arn, 'account'), srm_arn(arn, 'region'),"
+    "  json_object('env', CASE rowid %% 3 WHEN 0 THEN 'prod' WHEN 1 THEN 'dev' ELSE 'test' END)"
+    "  FROM inventory ORDER BY rowid;"
+    "DETACH out;", zFile);
+  exec(db, zSql);
+  sqlite3_free(zSql);
+  sqlite3_close(db);
+  return 0;
+}
+
 /* ---------------------------------------------------------- callgrind */
 
 static int benchCallgrind(const char *zKind, int nInv){
@@ -1238,6 +1282,8 @@ int main(int argc, char **argv){
       return 0;
     }else if( strcmp(argv[i], "--callgrind")==0 && i+2<argc ){
       return benchCallgrind(argv[i+1], atoi(argv[i+2]));
+    }else if( strcmp(argv[i], "--write-inventory")==0 && i+2<argc ){
+      return benchWriteInventory(atoi(argv[i+1]), argv[i+2]);
     }else if( strcmp(argv[i], "--force-optional")==0 ){
       bForce = 1;         /* run 7. even when the names are missing */
     }else if( argv[i][0]>='0' && argv[i][0]<='9' && nSize<BENCH_MAX_SIZES ){
@@ -1245,7 +1291,8 @@ int main(int argc, char **argv){
       if( aSize[nSize-1]<1 ){ fprintf(stderr, "bench: bad size '%s'\n", argv[i]); return 1; }
     }else{
       fprintf(stderr, "usage: %s [--lib PATH] [--reps N] [SIZE ...]\n"
-                      "       %s [--lib PATH] --callgrind KIND|list N\n", argv[0], argv[0]);
+                      "       %s [--lib PATH] --callgrind KIND|list N\n"
+                      "       %s [--lib PATH] --write-inventory N FILE\n", argv[0], argv[0], argv[0]);
       return 1;
     }
   }
