@@ -80,27 +80,9 @@ static int srmStatementFresh(sqlite3_context *ctx, SrmOverlay *p){
 static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                             int *peOwner, int *piDecision){
   SrmOverlay *p = (SrmOverlay*)sqlite3_user_data(ctx);
-  /* A constant control was found on the first row (auxdata 1). */
-  const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
-  int iControl;
+  int iControl = srmControlArg(ctx, argv[1]);
   SrmAsk q;
-  if( pControl ){
-    iControl = (int)(pControl - srmControl);
-  }else{
-    const char *zC;
-    if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return 0;
-    zC = (const char*)sqlite3_value_text(argv[1]);
-    if( zC==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-    iControl = srmControlFind(zC, (size_t)sqlite3_value_bytes(argv[1]));
-    if( iControl<0 ){
-      char *zQ = srmQuoted(zC, (size_t)sqlite3_value_bytes(argv[1]));
-      srmResultMsg(ctx, SQLITE_ERROR, zQ ? sqlite3_mprintf("unknown control '%s'"
-                   " (SELECT control FROM srm_controls)", zQ) : 0);
-      sqlite3_free(zQ);
-      return 0;
-    }
-    sqlite3_set_auxdata(ctx, 1, (void*)&srmControl[iControl], 0);
-  }
+  if( iControl<0 ) return 0;
   if( !srmStatementFresh(ctx, p) ) return 0;
   q.zX = (const char*)sqlite3_value_text(argv[0]);
   if( q.zX==0 ){

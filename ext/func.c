@@ -29,12 +29,13 @@
 **
 ** All are deterministic and innocuous: they read nothing but the
 ** compiled-in model.  A control or part given as a constant is looked up
-** once per statement (sqlite3_get_auxdata).
+** once per statement (sqlite3_get_auxdata; srmControlArg()).
 */
 #include <string.h>
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include "srm.h"
+#include "overlay.h"         /* srmControlArg() */
 
 #ifndef SRM_VERSION
 # define SRM_VERSION "unknown"
@@ -55,6 +56,33 @@ static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
   if( zMsg==0 ){ sqlite3_result_error_nomem(ctx); return; }
   sqlite3_result_error(ctx, zMsg, -1);
   sqlite3_free(zMsg);
+}
+
+/*
+** The control argument pVal: its index in srmControl[], or -1 when the
+** result is already set (NULL for a NULL control, or an error).  A
+** constant control is looked up on the first row and kept for the
+** statement (sqlite3_set_auxdata(): the common case, one API call a row);
+** one that changes from row to row (a join with srm_controls) is found by
+** srmControlFind(), a hash and a compare.  Shared by effective.c.
+*/
+int srmControlArg(sqlite3_context *ctx, sqlite3_value *pVal){
+  const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
+  const char *z;
+  int iControl;
+  if( pControl ) return (int)(pControl - srmControl);
+  z = (const char*)sqlite3_value_text(pVal);
+  if( z==0 ){
+    if( sqlite3_value_type(pVal)!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    return -1;
+  }
+  iControl = srmControlFind(z, (size_t)sqlite3_value_bytes(pVal));
+  if( iControl<0 ){
+    srmErrorUnknown(ctx, "control", pVal, "(SELECT control FROM srm_controls)");
+    return -1;
+  }
+  sqlite3_set_auxdata(ctx, 1, (void*)&srmControl[iControl], 0);
+  return iControl;
 }
 
 /* Resolve argument pVal.  0: no service (NULL or unknown) or out of memory
@@ -78,23 +106,8 @@ SRM_INLINE int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTar
 */
 SRM_INLINE int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                        SrmTarget *pTarget, int *piSlot){
-  /* A constant control was looked up on the first row (auxdata). */
-  const SrmControl *pControl = (const SrmControl*)sqlite3_get_auxdata(ctx, 1);
-  int iControl;
-  if( pControl ){
-    iControl = (int)(pControl - srmControl);
-  }else{
-    const char *z;
-    if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return -1;
-    z = (const char*)sqlite3_value_text(argv[1]);
-    if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
-    iControl = srmControlFind(z, (size_t)sqlite3_value_bytes(argv[1]));
-    if( iControl<0 ){
-      srmErrorUnknown(ctx, "control", argv[1], "(SELECT control FROM srm_controls)");
-      return -1;
-    }
-    sqlite3_set_auxdata(ctx, 1, (void*)&srmControl[iControl], 0);
-  }
+  int iControl = srmControlArg(ctx, argv[1]);
+  if( iControl<0 ) return -1;
   if( !srmResolveValue(ctx, argv[0], pTarget) ) return -1;
   if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
     const char *z = (const char*)sqlite3_value_text(argv[2]);

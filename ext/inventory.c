@@ -814,11 +814,18 @@ static int invDetect(inv_cursor *pCur, int nBind, int *peFormat){
     nKey++;
   }
   if( rc==SQLITE_DONE && *peFormat<0 ){
+    /* An empty object's list is "" (sqlite3_str_finish() gives NULL for
+    ** an empty string as for no memory: the error code tells which). */
+    int rcKeys = sqlite3_str_errcode(pKeys);
     char *zKeys = sqlite3_str_finish(pKeys);
     pKeys = 0;
-    rc = invError(pCur, sqlite3_mprintf("srm_inventory: a JSON object without configurationItems,"
-                  " Results, ResourceTagMappingList or Resources (its keys: %s); not an inventory"
-                  " srm reads (formats " FMT_LIST_BARE ")", zKeys ? zKeys : "none"));
+    if( rcKeys!=SQLITE_OK ){
+      rc = SQLITE_NOMEM;
+    }else{
+      rc = invError(pCur, sqlite3_mprintf("srm_inventory: a JSON object without configurationItems,"
+                    " Results, ResourceTagMappingList or Resources (its keys: %s); not an inventory"
+                    " srm reads (formats " FMT_LIST_BARE ")", zKeys ? zKeys : "none"));
+    }
     sqlite3_free(zKeys);
   }else if( rc==SQLITE_DONE ){
     rc = SQLITE_OK;

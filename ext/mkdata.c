@@ -282,6 +282,21 @@ int main(int argc, char **argv){
   p = prep("SELECT control FROM controls ORDER BY position");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++) azControl[i] = dup(sqlite3_column_text(p, 0));
   sqlite3_finalize(p);
+  fits("controls", nControl, SRM_CONTROL_SLOTS/2);   /* the hash is at most half full */
+  assert( SRM_CONTROL_SLOTS==128 );                 /* srmControlHash() keeps 7 bits */
+  {
+    unsigned char aSlot[SRM_CONTROL_SLOTS];
+    memset(aSlot, 0, sizeof(aSlot));
+    for(i=0; i<nControl; i++){
+      size_t n = strlen(azControl[i]);
+      unsigned int k = srmControlHash(azControl[i], n);
+      while( aSlot[k] ) k = (k+1) & (SRM_CONTROL_SLOTS-1);
+      aSlot[k] = (unsigned char)(i + 1);
+    }
+    printf("const unsigned char srmControlSlot[SRM_CONTROL_SLOTS] = {");
+    for(i=0; i<SRM_CONTROL_SLOTS; i++) printf("%s%d", i%16 ? ", " : (i ? ",\n  " : "\n  "), aSlot[i]);
+    printf("\n};\n\n");
+  }
   printf("const SrmControl srmControl[] = {\n");
   p = prep("SELECT c.control, c.layer, c.scope, c.title, c.description, c.parts, c.position,"
            " (SELECT group_concat(pos, ',') FROM (SELECT x.position - 1 AS pos"

@@ -64,6 +64,10 @@ int srmDecisionIsDate(const char *z, size_t n);
 extern const char *const srmOverlayTrigger[3][2];   /* {name, "CREATE TRIGGER ..."} */
 extern const char *const srmDecisionColumn[];       /* NULL-terminated */
 
+/* func.c: the control argument of a function, as responsibility() reads
+** it (its index in srmControl[], or -1 with the result set). */
+int srmControlArg(sqlite3_context *ctx, sqlite3_value *pVal);
+
 /* overlay.c: the per-connection cache. */
 typedef struct SrmOverlay SrmOverlay;
 SrmOverlay *srmOverlayNew(sqlite3 *db);

@@ -277,6 +277,13 @@ SRM_INLINE uint64_t srmHashMore(uint64_t h, const char *z, size_t n, const char 
 static inline unsigned int srmHashEnd(uint64_t h){
   return (unsigned int)h;
 }
+/* The slot of control id z[0..n) (n > 0) in srmControlSlot[]: its first
+** word and its length, one multiply (control ids differ early or in
+** length; a collision costs one probe more, never a wrong answer). */
+static inline unsigned int srmControlHash(const char *z, size_t n){
+  uint64_t w = n>=8 ? srmLoad(z) : srmLoadShort(z, n);
+  return (unsigned int)(((w ^ (uint64_t)n) * SRM_HASH_MUL) >> 57);
+}
 /* ASCII A-Z to a-z, one byte (the generator lower-cases keys with it). */
 static inline int srmLower(int c){
   return c>='A' && c<='Z' ? c + ('a' - 'A') : c;
@@ -308,6 +315,7 @@ extern const SrmTableName srmTableName[];  /* sorted by table, dialect */
 extern const SrmExclusion srmExclusion[];  /* sorted by dialect, name */
 extern const int srmCount[];               /* row counts, SRM_COUNT_* */
 extern const unsigned short srmSlotService[];  /* [slot] -> service */
+extern const unsigned char srmControlSlot[];   /* [SRM_CONTROL_SLOTS]: hash -> 1 + control */
 extern const char srmPool[];               /* NUL-separated strings */
 extern const char srmDataChecksum[];       /* of data/ CSV files, from the Makefile */
 
@@ -329,6 +337,11 @@ extern const char srmDataChecksum[];       /* of data/ CSV files, from the Makef
 #define SRM_COUNT_N          15
 
 #define SRM_NCONTROL  (srmCount[SRM_COUNT_CONTROL])
+
+/* The open-addressing table of control ids (srmControlFind()): slot
+** srmControlHash() of the id, probing forward; at most half full, so that
+** every probe ends at an empty slot. */
+#define SRM_CONTROL_SLOTS 128
 
 /* resolve.c */
 typedef struct SrmTarget SrmTarget;

@@ -33,7 +33,7 @@ H_SRC      = $(SRC) build/srm_data.c
 H_SRC_DEPS = $(SRC) ext/srm.h build/srm_data.c build/version.h
 # The extension linked into a program: SQLite's own API, no loader.
 H_CORE     = -DSQLITE_CORE -include build/version.h -Iext -Ibuild
-H_LIBS     = -lpthread -ldl -lm
+H_LIBS     = -lz -lpthread -ldl -lm
 # The amalgamation as the drivers use it.  SQLITE_DEBUG turns on SQLite's
 # own assert()s, which catch misuse of its API by the extension.
 H_SQLITE_OPTS = -DSQLITE_THREADSAFE=1 -DSQLITE_DEBUG -DSQLITE_OMIT_LOAD_EXTENSION
@@ -99,15 +99,25 @@ valgrind: $(LIB) harden-deps deps-test | $(NODE_SQLITE)
 
 # ---- amalgamations ------------------------------------------------------
 #
-# build/amalg/node: the SQLite that better-sqlite3 12 carries: copied from
-# build/node (where `make test` installs it) when it is there, else from the
-# npm registry's package itself (npm pack: no install, no build), as files in
-# deps/sqlite3/ or inside a tarball in deps/ as some releases have it.
-# build/amalg/3.40.1: Debian 12's release of SQLite, as the upstream
-# amalgamation that better-sqlite3 8.1.0 carries (Debian's source package
-# cannot be had here).  Neither is ever committed.
+# Two SQLite amalgamations, each pinned by the package it comes from and the
+# SHA-256 of its sqlite3.c and sqlite3.h, checked after every copy:
+#   build/amalg/node     SQLite 3.53.2, as better-sqlite3 12.11.1 carries it
+#                        (the client `make test` installs): copied from
+#                        build/node when that is the pinned version, else
+#                        from the npm registry's package itself (npm pack: no
+#                        install, no build)
+#   build/amalg/3.40.1   Debian 12's release of SQLite, as the upstream
+#                        amalgamation that better-sqlite3 8.1.0 carries
+#                        (Debian's source package cannot be had here)
+# The files are SQLite's, unmodified (public domain); neither is committed.
 
 H_AMALG_FILES = sqlite3.c sqlite3.h sqlite3ext.h
+H_AMALG_NODE_PKG = better-sqlite3@$(NODE_SQLITE_VERSION)
+H_AMALG_NODE_SUMS = 60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422  sqlite3.c \
+                    9e69a1353a4288450b0d5239ede11fc7f1f4c8e5eb07491fc8317eacb5b7de7e  sqlite3.h
+H_AMALG_3401_PKG = better-sqlite3@8.1.0
+H_AMALG_3401_SUMS = de365966681a951cd2fd7b76796a683f0ec6458dfa8fc54cf16029d6833ef1d1  sqlite3.c \
+                    dc419c400665bd43b335d04d7562d78e1d5dcd464fa0d6150c9d5c3bc5d705f4  sqlite3.h
 
 # $(call h_amalg_from_deps,DEPS_DIR,OUT_DIR)
 h_amalg_from_deps = \
@@ -128,21 +138,27 @@ h_amalg_npm = \
   (cd $(2)/pkg && npm pack --silent $(1) >/dev/null && tar -xzf *.tgz) && \
   { $(call h_amalg_from_deps,$(2)/pkg/package/deps,$(2)); } && rm -rf $(2)/pkg
 
+# $(call h_amalg_check,OUT_DIR,SUMS): the pinned checksums, or no files.
+h_amalg_check = \
+  printf '%s  %s\n' $(2) | (cd $(1) && sha256sum --quiet -c -) || \
+    { echo "$(1): the amalgamation is not the pinned one (test/harden.mk)" >&2; \
+      rm -f $(addprefix $(1)/,$(H_AMALG_FILES)); exit 1; }
+
 build/amalg/node/sqlite3.c:
 	@mkdir -p $(@D)
-	@if [ -f build/node/node_modules/better-sqlite3/package.json ]; then \
+	@if grep -qs '"version": "$(NODE_SQLITE_VERSION)"' build/node/node_modules/better-sqlite3/package.json; then \
 	  $(call h_amalg_from_deps,build/node/node_modules/better-sqlite3/deps,$(@D)); \
 	else \
-	  $(call h_amalg_npm,better-sqlite3@12,$(@D)); \
+	  $(call h_amalg_npm,$(H_AMALG_NODE_PKG),$(@D)); \
 	fi
-	@echo "amalgamation: SQLite $$(sed -n 's/^#define SQLITE_VERSION *"\(.*\)"/\1/p' $(@D)/sqlite3.h) in $(@D)"
+	@$(call h_amalg_check,$(@D),$(H_AMALG_NODE_SUMS))
+	@echo "amalgamation: SQLite $$(sed -n 's/^#define SQLITE_VERSION *"\(.*\)"/\1/p' $(@D)/sqlite3.h) in $(@D) (checksums match)"
 
 build/amalg/3.40.1/sqlite3.c:
 	@mkdir -p $(@D)
-	@$(call h_amalg_npm,better-sqlite3@8.1.0,$(@D))
-	@grep -q '^#define SQLITE_VERSION *"3.40.1"' $(@D)/sqlite3.h || \
-	  { echo "$(@D): not SQLite 3.40.1" >&2; rm -f $@; exit 1; }
-	@echo "amalgamation: SQLite 3.40.1 in $(@D)"
+	@$(call h_amalg_npm,$(H_AMALG_3401_PKG),$(@D))
+	@$(call h_amalg_check,$(@D),$(H_AMALG_3401_SUMS))
+	@echo "amalgamation: SQLite 3.40.1 in $(@D) (checksums match)"
 
 # ---- 3. the C driver ----------------------------------------------------
 
@@ -242,7 +258,8 @@ tsan: build/threads/threads
 # merges the counts per source line.  What stays uncovered and why:
 # test/coverage-notes.txt.
 
-H_COV_CFLAGS = $(WARN) -Iext -Ibuild -O0 -g --coverage -include build/version.h -DSRM_NO_FORCE_INLINE
+H_COV_CFLAGS = $(WARN) -Iext -Ibuild -O0 -g --coverage -include build/version.h -DSRM_NO_FORCE_INLINE \
+               -DNDEBUG -DSRM_COVERAGE_TEST
 
 build/coverage/srm.so: $(H_SRC_DEPS) | harden-deps
 	@mkdir -p $(@D)
@@ -309,38 +326,15 @@ dll: build/dll/srm.dll
 
 # ---- 8. lint ------------------------------------------------------------
 #
-# Over the extension's sources (not ext/mkdata.c, the build-time generator).
-# test/lint-suppressions.txt, each line with its reason after a '#':
-#   cppcheck ID[:FILE[:LINE]]           passed to cppcheck --suppressions-list
-#   clang-tidy CHECK                    CHECK turned off
-#   clang-tidy CHECK:FILE:LINE          that one warning dropped
+# cppcheck and clang-tidy over the extension's sources (not ext/mkdata.c,
+# the build-time generator): test/lint.sh, with the explained suppressions
+# of test/lint-suppressions.txt.
 
-H_LINT_SRC    = $(filter-out ext/mkdata.c,$(wildcard ext/*.c))
-H_TIDY_CHECKS = clang-analyzer-*,bugprone-*,cert-*,misc-*,performance-*,portability-*
-H_LINT_SUPP   = test/lint-suppressions.txt
+H_LINT_SRC = $(filter-out ext/mkdata.c,$(wildcard ext/*.c))
 
 lint: build/srm_data.c build/version.h | harden-deps
 	@sh ext/need.sh 'cppcheck:cmd:cppcheck' 'clang-tidy:cmd:clang-tidy'
-	@mkdir -p build/lint
-	@echo "== cppcheck $(H_LINT_SRC)"
-	@sed -n 's/^cppcheck[ \t]\{1,\}\([^ \t#]*\).*/\1/p' $(H_LINT_SUPP) > build/lint/cppcheck.supp
-	@cppcheck -q --std=c99 --enable=warning,style,performance,portability --inline-suppr \
-	  --error-exitcode=1 --suppressions-list=build/lint/cppcheck.supp \
-	  -Iext -Ibuild -D__GNUC__ $(H_LINT_SRC)
-	@off=$$(sed -n 's/^clang-tidy[ \t]\{1,\}\([^ \t#:]*\)[ \t#].*/,-\1/p; s/^clang-tidy[ \t]\{1,\}\([^ \t#:]*\)$$/,-\1/p' $(H_LINT_SUPP) | tr -d '\n'); \
-	echo "== clang-tidy -*,$(H_TIDY_CHECKS)$$off"; \
-	clang-tidy -quiet --checks="-*,$(H_TIDY_CHECKS)$$off" $(H_LINT_SRC) -- \
-	  -std=c99 -Iext -Ibuild -include build/version.h > build/lint/clang-tidy.txt 2>/dev/null; \
-	sed -n 's/^clang-tidy[ \t]\{1,\}\([^ \t#:]*\):\([^ \t#:]*\):\([0-9]*\).*/\2:\3:[\1]/p' $(H_LINT_SUPP) \
-	  > build/lint/clang-tidy.supp; \
-	awk 'NR==FNR { supp[$$0] = 1; next } \
-	     / (warning|error): / { \
-	       split($$1, a, ":"); f = a[1]; sub(".*/ext/", "ext/", f); \
-	       c = $$NF; key = f ":" a[2] ":" c; \
-	       if( key in supp ) next; print; n++ } \
-	     END { exit n>0 }' build/lint/clang-tidy.supp build/lint/clang-tidy.txt || \
-	  { echo "clang-tidy: warnings above (all of them in build/lint/clang-tidy.txt)" >&2; exit 1; }
-	@echo "lint: clean"
+	@sh test/lint.sh test/lint-suppressions.txt $(H_LINT_SRC)
 
 # make syscalls: the extension reads no file and opens no socket.  The
 # sqlite3 shell runs test/syscalls/queries.sql on an in-memory database

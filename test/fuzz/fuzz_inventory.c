@@ -3,7 +3,9 @@
 **
 ** Input: byte 0 % 7 is the format: 0..4 aws_config_snapshot,
 ** aws_config_query, aws_tagging, aws_resource_explorer, arn_list; 5 a NULL
-** format, 6 no format argument (both detect it).  The rest is the document.
+** format, 6 no format argument (both detect it); bit 7 of byte 0 binds the
+** document as a blob (as a program binds a file's bytes: a gzip stream, a
+** byte order mark, JSONB), else as text.  The rest is the document.
 ** Every row is read in full; checks: service is srm_service() of the
 ** resource type, else of the ARN; variant only with a service; tags is NULL
 ** or JSON; format is what was asked for; failures only with the messages
@@ -45,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
   }
   eFormat = aData[0] % 7;
   pStmt = eFormat==6 ? pOne : pTwo;
-  fuzzBind(pStmt, 1, (const char*)aData + 1, nData - 1, 0);
+  fuzzBind(pStmt, 1, (const char*)aData + 1, nData - 1, (aData[0] & 0x80)!=0);
   if( eFormat<5 ) sqlite3_bind_text(pStmt, 2, azFormat[eFormat], -1, SQLITE_STATIC);
   iWant = eFormat<5 ? eFormat : -1;
   zErr = fuzzRun(pStmt, checkRow);

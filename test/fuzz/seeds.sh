@@ -58,4 +58,17 @@ for f in aws_config_snapshot.json aws_config_query.json aws_tagging.json \
   n=$((n + 1))
 done
 printf '\004%s\n' "$ids" > "$out/inventory/arns"
+# Bytes as a program binds them (byte 0 bit 7: a blob): gzip streams (one
+# member, two members, truncated), a byte order mark, a UTF-16 document.
+gz=$out/inventory/gz.tmp
+gzip -c data/samples/aws_config_snapshot.json > "$gz"
+{ printf '\206'; cat "$gz"; } > "$out/inventory/gzip-snapshot"
+{ printf '\200'; cat "$gz"; } > "$out/inventory/gzip-snapshot-format"
+{ printf '\206'; cat "$gz" "$gz"; } > "$out/inventory/gzip-two-members"
+{ printf '\206'; head -c 200 "$gz"; } > "$out/inventory/gzip-truncated"
+gzip -c data/samples/arn_list.txt > "$gz"
+{ printf '\204'; cat "$gz"; } > "$out/inventory/gzip-arns"
+rm -f "$gz"
+{ printf '\206\357\273\277'; cat data/samples/aws_tagging.json; } > "$out/inventory/bom-tagging"
+printf '\206\377\376{\000}\000' > "$out/inventory/utf16"
 printf '\006{"Resources":[]}' > "$out/inventory/empty"
