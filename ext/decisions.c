@@ -105,18 +105,16 @@ int srmDecisionIsDate(const char *z, size_t n){
   return 1;
 }
 
-/* A message with up to two quoted values: zFmt holds %s for each, which get
-** the quoted z1 and z2 (n1, n2 bytes); zA and zB are plain strings (%s
-** after them). */
+/* A message with one or two quoted values: zFmt holds %s for each, which
+** get the quoted z1 and z2 (n1, n2 bytes; z2 NULL for none); zA and zB are
+** plain strings (%s after them). */
 static char *srmMsg2(const char *zFmt, const char *z1, size_t n1, const char *z2, size_t n2,
                      const char *zA, const char *zB){
-  char *q1 = z1 ? srmQuoted(z1, n1) : 0;
+  char *q1 = srmQuoted(z1, n1);
   char *q2 = z2 ? srmQuoted(z2, n2) : 0;
   char *zMsg = 0;
-  if( (z1==0 || q1) && (z2==0 || q2) ){
-    if( z2 ) zMsg = sqlite3_mprintf(zFmt, q1, q2, zA, zB);
-    else if( z1 ) zMsg = sqlite3_mprintf(zFmt, q1, zA, zB);
-    else zMsg = sqlite3_mprintf(zFmt, zA, zB);
+  if( q1 && (z2==0 || q2) ){
+    zMsg = z2 ? sqlite3_mprintf(zFmt, q1, q2, zA, zB) : sqlite3_mprintf(zFmt, q1, zA, zB);
   }
   sqlite3_free(q1);
   sqlite3_free(q2);
@@ -295,7 +293,9 @@ static void srmDecisionCheckFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   int an[SRM_DEC_N], aType[SRM_DEC_N], i, bNoMem;
   SrmDecision d;
   char *zErr;
-  for(i=0; i<argc && i<SRM_DEC_N; i++){
+  assert( argc==SRM_DEC_N );     /* registered with that many arguments */
+  (void)argc;
+  for(i=0; i<SRM_DEC_N; i++){
     aType[i] = sqlite3_value_type(argv[i]);
     if( aType[i]==SQLITE_NULL ){
       az[i] = 0;
@@ -306,7 +306,10 @@ static void srmDecisionCheckFunc(sqlite3_context *ctx, int argc, sqlite3_value *
                                   : (const char*)sqlite3_value_text(argv[i]);
     an[i] = sqlite3_value_bytes(argv[i]);
     if( az[i]==0 ){
-      if( an[i]==0 ){ az[i] = ""; continue; }        /* an empty blob */
+      /* An empty blob has no pointer (nor has a zeroblob whose expansion
+      ** failed: SQLite fails the statement with SQLITE_NOMEM); text that
+      ** could not be had is out of memory. */
+      if( aType[i]==SQLITE_BLOB ){ az[i] = ""; continue; }
       sqlite3_result_error_nomem(ctx);
       return;
     }
@@ -403,7 +406,8 @@ static void srmOverlayInitFunc(sqlite3_context *ctx, int argc, sqlite3_value **a
     if( rc==SQLITE_NOMEM ){
       sqlite3_result_error_nomem(ctx);
     }else{
-      char *zMsg = sqlite3_mprintf("srm_overlay_init: %s", zErr ? zErr : sqlite3_errstr(rc));
+      /* sqlite3_exec() sets a message for every error but SQLITE_NOMEM */
+      char *zMsg = sqlite3_mprintf("srm_overlay_init: %s", ALWAYS(zErr) ? zErr : sqlite3_errstr(rc));
       if( zMsg ) sqlite3_result_error(ctx, zMsg, -1); else sqlite3_result_error_nomem(ctx);
       sqlite3_free(zMsg);
     }

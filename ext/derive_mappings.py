@@ -1,31 +1,45 @@
 #!/usr/bin/python3
-# derive_mappings.py - maintainer script of the srm extension (not used by the build).
-#
-# What it does
-#   Reads the six reference lists in data/ref/ (see data/ref/README.md for their sources) and the
-#   explicit rule tables below, and writes the identifier mapping data of the extension:
-#     data/aliases.csv         alias,service,kind            names / SDK ids / prefixes -> service id
-#     data/resource_types.csv  resource_type,service,variant CloudFormation + AWS Config types
-#     data/arn_types.csv       namespace,resource_type,service,variant   ARN (namespace, type token)
-#     data/tables.csv          table_name,dialect,service,variant        Steampipe + CloudQuery tables
-#     data/exclusions.csv      dialect,name,reason           what is deliberately left unmapped
-#     /tmp/srm/h5_services.csv service,name,abbreviation,category,category_basis,category_source,
-#                              category_note                 every non-core service id used
-#   It then checks that every row of every reference list is mapped or excluded, that no alias points
-#   to two services and that every service id used is a core id or listed in the services file, prints
-#   counts and exits non-zero if a check fails.
-#
-# How to run (from anywhere; needs only the Python 3 standard library)
-#   /usr/bin/python3 ext/derive_mappings.py [--services-out PATH]
-#   Output is deterministic: running it twice gives byte-identical files.
-#
-# Service ids: lowercase; the IAM service prefix (aws_services.csv column iam_prefix) by default, so
-# botocore services sharing a prefix become one service; the botocore service_id where there is no
-# prefix; plus the deliberate splits and merges in SPLIT_BOTO / PREFIX_MERGE below.
+"""derive_mappings.py: the identifier mappings of srm, derived from the reference lists.
+
+A maintainer's script, not run by the build.  It reads the six reference
+lists in data/ref/ (their sources: data/ref/README.md), the services and
+variants of the model (data/services.csv, data/variants.csv) and the rule
+tables in this file, and writes:
+
+  data/aliases.csv         alias,service,kind                       names, SDK ids, prefixes
+  data/resource_types.csv  resource_type,service,variant            CloudFormation and Config types
+  data/arn_types.csv       namespace,resource_type,service,variant  ARN namespaces and types
+  data/tables.csv          table_name,dialect,service,variant       Steampipe and CloudQuery tables
+  data/exclusions.csv      dialect,name,reason                      what is deliberately unmapped
+
+The data files are the source of truth for what reviewers decided: the
+variant of a type, ARN type or table that data/ already names is kept (the
+rule tables give the variant only to rows data/ does not have yet), and the
+rows of data/ that no reference list gives are kept as they are.  Services
+are not written: a service id a mapping needs that data/services.csv lacks
+is an error, and a proposed row for it (category inferred as abstracted,
+to be reviewed) is written to build/derive_mappings/services_proposed.csv.
+
+It checks that every row of every reference list is mapped or excluded,
+that no alias points to two services, that every service and variant is
+one of the model's, prints counts and exits 1 when a check fails.  Output
+is deterministic: running it twice gives byte-identical files, and running
+it on an unchanged tree changes nothing.
+
+    /usr/bin/python3 ext/derive_mappings.py [--check]
+
+--check writes nothing: it exits 1 when a data file would change.
+
+Service ids: lowercase; the IAM service prefix (aws_services.csv column
+iam_prefix) by default, so botocore services sharing a prefix become one
+service; the botocore service_id where there is no prefix; plus the
+deliberate splits and merges in SPLIT_BOTO / PREFIX_MERGE below.
+"""
 
 import argparse
 import collections
 import csv
+import io
 import os
 import re
 import sys
@@ -38,19 +52,6 @@ DATA = os.path.join(ROOT, "data")
 # --------------------------------------------------------------------------------------------------
 # Rule tables
 # --------------------------------------------------------------------------------------------------
-
-CORE = """ec2 ebs vpc autoscaling lightsail lambda ecs eks elasticbeanstalk elasticmapreduce rds docdb
-neptune elasticache memorydb redshift es kafka mq glue athena s3 glacier elasticfilesystem fsx dynamodb
-sqs sns ses kinesis firehose backup ecr kms secretsmanager elasticloadbalancing cloudfront route53
-apigateway iam cloudtrail cloudwatch logs config guardduty wafv2 shield cognito-idp states events ssm
-acm organizations securityhub""".split()
-
-VARIANTS = {
-    "lambda": {"managed_runtime", "container_image", "os_only_runtime"},
-    "ecs": {"ec2", "fargate"},
-    "eks": {"control_plane", "managed_node_group", "self_managed_nodes", "fargate"},
-    "rds": {"standard", "custom"},
-}
 
 # botocore services that do NOT take the service of their IAM prefix (docdb and neptune share the
 # rds prefix but are separate products; their own names/clients point to them, while the shared
@@ -153,7 +154,7 @@ CFN_TYPE = {
     "AWS::EKS::Cluster": ("eks", "control_plane"),
     "AWS::EKS::Nodegroup": ("eks", "managed_node_group"),
     "AWS::EKS::FargateProfile": ("eks", "fargate"),
-    "AWS::RDS::CustomDBEngineVersion": ("rds", "custom"),
+    "AWS::RDS::CustomDBEngineVersion": ("rds", "custom_oracle"),
     "AWS::Timestream::InfluxDBInstance": ("timestream-influxdb", ""),
     "AWS::Timestream::InfluxDBCluster": ("timestream-influxdb", ""),
 }
@@ -163,7 +164,7 @@ ARN_OVERRIDE = {
     ("eks", "cluster"): ("eks", "control_plane"),
     ("eks", "nodegroup"): ("eks", "managed_node_group"),
     ("eks", "fargateprofile"): ("eks", "fargate"),
-    ("rds", "cev"): ("rds", "custom"),
+    ("rds", "cev"): ("rds", "custom_oracle"),
 }
 
 # Table-name prefix rules (longest prefix wins; a prefix matches the whole name or name + '_...').
@@ -357,397 +358,397 @@ ALIAS_FORCE = {"aws waf": "wafv2"}
 NAME_OVERRIDE = {"waf": "AWS WAF Classic", "waf-regional": "AWS WAF Classic Regional"}
 
 
-# Category of every non-core service (AWS Security Best Practices whitepaper categories, see
-# data/categories.csv). All inferred from what the service is; no per-service source is claimed.
-# container / infrastructure are listed one by one with the reason; everything else is abstracted,
-# with the note of its group below (or the generic note).
-CONTAINER = {
-    "airflow": "AWS runs the Apache Airflow scheduler, workers and web server of each environment inside the customer's VPC, while the customer configures the environment, its DAGs, plugins and network access.",
-    "appstream": "AWS runs the streaming fleet instances, but the customer builds and updates the images (applications) they run and configures fleets, stacks and network access.",
-    "backup-gateway": "The gateway is an AWS-supplied virtual machine that the customer deploys and hosts on its own hypervisor; AWS updates the gateway software, the customer runs the host and network.",
-    "batch": "Batch schedules jobs onto compute environments of EC2 instances (customer-chosen AMIs) or Fargate in the customer's VPC; AWS runs the scheduler, the customer configures the environments and the containers.",
-    "cloudhsm": "AWS runs the HSM hardware and firmware in a cluster attached to the customer's VPC; the customer manages the HSM users, keys, client software and network access.",
-    "dax": "AWS runs the DAX cache cluster nodes (engine and OS) in the customer's VPC subnets; the customer sizes the cluster and configures encryption, security groups and access.",
-    "deadline": "Deadline Cloud runs render workers on service-managed fleets or on customer-managed EC2 fleets; AWS runs the scheduler, the customer configures fleets, queues and, for its own fleets, the hosts.",
-    "dms": "AWS runs the replication instances (engine and OS) in the customer's VPC; the customer configures instance size, endpoints, credentials, encryption and network access.",
-    "docdb-elastic": "AWS runs the sharded DocumentDB elastic cluster in the customer's VPC; the customer configures capacity, authentication, encryption and network access.",
-    "drs": "The service launches and operates replication servers and recovery instances in the customer's account and VPC; the customer installs agents on its source servers and configures replication and recovery settings.",
-    "ds": "AWS runs the directory's domain controllers (Windows Server / AD) in the customer's VPC subnets; the customer manages directory users, groups, policies, trusts and network access.",
-    "emr-containers": "EMR on EKS runs Spark jobs on the customer's own Amazon EKS cluster; AWS supplies the runtime images, the customer runs and secures the cluster and job configuration.",
-    "finspace": "FinSpace runs managed kdb clusters and environments connected to the customer's VPC; AWS runs the engine, the customer configures clusters, databases, users and network access.",
-    "gamelift": "GameLift runs fleets of instances hosting the customer's game server build; AWS manages the instances and OS, the customer supplies and secures the server software and fleet settings.",
-    "imagebuilder": "Image Builder launches build and test EC2 instances in the customer's account from customer-defined recipes and components; AWS orchestrates the pipeline, the customer owns the image content.",
-    "kafkaconnect": "MSK Connect runs Kafka Connect workers in the customer's VPC; AWS runs the workers, the customer supplies the connector plugins, configuration, credentials and network access.",
-    "m2": "Mainframe Modernization runs managed runtime environments (instances) in the customer's VPC; AWS runs the runtime engine, the customer deploys and configures the applications and access.",
-    "managedblockchain": "AWS runs the blockchain peer nodes and network components; the customer configures members, nodes, chaincode/smart contracts and access.",
-    "mgn": "The service launches and operates replication servers and test/cutover instances in the customer's account and VPC; the customer installs agents on source servers and configures launch settings.",
-    "network-firewall": "AWS runs the firewall endpoints and inspection engine inside the customer's VPC subnets; the customer writes the rules and policies and routes traffic through them.",
-    "nimble": "Nimble Studio streamed workstations (instances) that AWS launched from customer-chosen images in the customer's studio; the customer configured images, users and network access.",
-    "odb": "Oracle Database@AWS runs Oracle Exadata infrastructure operated for the customer and attached to its network; the customer creates and manages the VM clusters and databases on it.",
-    "opsworks-cm": "OpsWorks for Chef Automate / Puppet Enterprise ran a managed Chef or Puppet server instance; AWS ran the server, the customer configured it and the nodes it manages.",
-    "pcs": "AWS runs the Slurm controller, while compute node groups are EC2 instances in the customer's account launched from customer-selected AMIs and configured by the customer.",
-    "sagemaker": "SageMaker runs notebook instances, training jobs and inference endpoints on AWS-managed instances that the customer sizes, attaches to its VPC and fills with its own code, containers and data.",
-    "storagegateway": "The gateway is an AWS-supplied appliance (VM, EC2 instance or hardware) that the customer deploys and hosts; AWS updates the gateway software, the customer runs the host and its network.",
-    "timestream-influxdb": "AWS runs the InfluxDB instances (engine and OS) in the customer's VPC; the customer sizes them and configures parameters, credentials, encryption and network access.",
-}
-INFRASTRUCTURE = {
-    "cloud9": "A Cloud9 EC2 environment is an EC2 instance in the customer's account whose operating system and packages the customer maintains (the IDE itself is hosted by AWS).",
-    "directconnect": "Direct Connect is physical network connectivity: AWS runs its side of the link, while the customer provides and manages its own routers, cross-connects and BGP configuration.",
-    "elemental-appliances-software": "AWS Elemental appliances and software run on hardware or servers at the customer's own site, which the customer installs, hosts and operates.",
-    "evs": "Elastic VMware Service deploys VMware Cloud Foundation on EC2 bare-metal hosts in the customer's VPC, and the customer operates the VMware stack and its guest VMs.",
-    "opsworks": "OpsWorks Stacks manages EC2 (or on-premises) instances whose operating systems and applications the customer configures through Chef recipes.",
-    "outposts": "Outposts racks and servers sit in the customer's own facility, so the customer owns physical security, power and network at the site, and manages the EC2 workloads on them.",
-    "private-networks": "The prefix of AWS Private 5G, which delivered radio units and SIMs installed at the customer's site; the customer was responsible for the physical equipment and its placement.",
-    "snowball": "Snow Family devices are shipped to and operated at the customer's site, so physical custody and the workloads run on the device are the customer's.",
-    "workspaces": "Each WorkSpace is a virtual desktop whose guest operating system, installed applications and updates are administered by the customer (AWS runs the host infrastructure).",
-    "workspaces-instances": "WorkSpaces Managed Instances are EC2 instances in the customer's account whose operating system and software the customer manages.",
-}
-GROUPS = [
-    ({"account", "account-access", "billing", "billingconductor", "bcm-dashboards", "bcm-data-exports",
-      "bcm-pricing-calculator", "bcm-recommended-actions", "budgets", "ce", "cost-optimization-hub", "cur",
-      "eventsbilltoaws", "freetier", "invoicing", "mapcredits", "payments", "pricing", "pricingplanmanager",
-      "purchase-orders", "savingsplans", "tax", "servicequotas", "support", "supportapp", "supportauthz",
-      "trustedadvisor", "health", "sustainability", "artifact", "consoleapp", "signin", "uxc",
-      "partnercentral", "aws-marketplace", "marketplacecommerceanalytics", "vendor-insights", "iq",
-      "iq-permission", "repostspace", "ts", "elemental-support-cases", "compute-optimizer", "aco-automation"},
-     "{name} is an account-level, billing, support or information feature run entirely by AWS; the customer only decides who may view and change its settings and data."),
-    ({"sts", "sso", "sso-oauth", "identitystore", "identity-sync", "rolesanywhere", "access-analyzer",
-      "verifiedpermissions", "cognito-identity", "cognito-sync", "signer", "acm-pca", "pca-connector-ad",
-      "pca-connector-scep", "payment-cryptography", "mpa"},
-     "{name} is an identity, credential or key service run behind AWS APIs; AWS operates it, the customer owns its identities, keys, policies and who may use them."),
-    ({"rds-data", "redshift-data", "eks-auth", "ds-data", "cloudtrail-data", "iotjobsdata",
-      "cloudfront-keyvaluestore", "ec2-instance-connect", "vpc-lattice-svcs", "s3-object-lambda",
-      "connectparticipant", "sagemaker-mlflow", "application-signals-mcp"},
-     "{name} is an API or authorization surface in front of resources of another AWS service; AWS runs the endpoint, the customer controls the calls, credentials and data passed through it."),
-]
 GENERIC_NOTE = ("{name} is used only through AWS APIs and the console; AWS operates the compute, storage "
                 "and software behind it, and the customer is responsible for its data, configuration and "
                 "access policies.")
 
-
-def category_of(service, name):
-    if service in CONTAINER:
-        return "container", CONTAINER[service]
-    if service in INFRASTRUCTURE:
-        return "infrastructure", INFRASTRUCTURE[service]
-    for members, note in GROUPS:
-        if service in members:
-            return "abstracted", note.format(name=name)
-    return "abstracted", GENERIC_NOTE.format(name=name)
+PROPOSED = os.path.join(ROOT, "build", "derive_mappings", "services_proposed.csv")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--services-out", default="/tmp/srm/h5_services.csv")
-    args = ap.parse_args()
+# --------------------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------------------
 
-    def read(name):
-        with open(os.path.join(REF, name), newline="", encoding="utf-8") as fh:
-            return list(csv.DictReader(fh))
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
 
-    boto = read("aws_services.csv")
-    arns = read("iam_resource_arns.csv")
-    cfn = read("cfn_resource_types.csv")
-    config = read("config_resource_types.csv")
-    steampipe = read("steampipe_aws_tables.csv")
-    cloudquery = read("cloudquery_aws_tables.csv")
 
-    errors = []
-    exclusions = set()
-    used = collections.defaultdict(set)          # service -> set of files that use it
+def read_refs():
+    """The six reference lists of data/ref/, by short name."""
+    names = {"boto": "aws_services.csv", "arns": "iam_resource_arns.csv", "cfn": "cfn_resource_types.csv",
+             "config": "config_resource_types.csv", "steampipe": "steampipe_aws_tables.csv",
+             "cloudquery": "cloudquery_aws_tables.csv"}
+    return {k: read_csv(os.path.join(REF, v)) for k, v in names.items()}
 
-    # ---------------------------------------------------------------- services
-    iam_prefixes = {r["iam_prefix"] for r in boto if r["iam_prefix"]} | {r["service_prefix"] for r in arns}
 
+def read_model():
+    """What data/ holds today: services, variants, and the variant of every mapping row."""
+    model = {
+        "services": {r["service"] for r in read_csv(os.path.join(DATA, "services.csv"))},
+        "variants": collections.defaultdict(set),
+        "types": {r["resource_type"]: (r["service"], r["variant"])
+                  for r in read_csv(os.path.join(DATA, "resource_types.csv"))},
+        "arn": {(r["namespace"], r["resource_type"]): (r["service"], r["variant"])
+                for r in read_csv(os.path.join(DATA, "arn_types.csv"))},
+        "tables": {(r["table_name"], r["dialect"]): (r["service"], r["variant"])
+                   for r in read_csv(os.path.join(DATA, "tables.csv"))},
+    }
+    for r in read_csv(os.path.join(DATA, "variants.csv")):
+        model["variants"][r["service"]].add(r["variant"])
+    return model
+
+
+def keep_variant(existing, key, target):
+    """The variant data/ gives the row, when it names the same service; else the rule's."""
+    if target is None:
+        return None
+    old = existing.get(key)
+    if old and old[0] == target[0] and old[1]:
+        return (target[0], old[1])
+    return target
+
+
+# --------------------------------------------------------------------------------------------------
+# Deriving, section by section
+# --------------------------------------------------------------------------------------------------
+
+class Derivation:
+    def __init__(self, refs, model):
+        self.refs, self.model = refs, model
+        self.errors = []
+        self.exclusions = set()
+        self.used = collections.defaultdict(set)          # service -> the files that use it
+        boto, arns = refs["boto"], refs["arns"]
+        self.iam_prefixes = ({r["iam_prefix"] for r in boto if r["iam_prefix"]}
+                             | {r["service_prefix"] for r in arns})
+        self.services = set(model["services"])
+        for r in boto:
+            self.services.add(self.of_boto(r))
+        for p in self.iam_prefixes:
+            self.services.add(self.of_prefix(p))
+        self.services |= set(NS_SERVICE.values())
+
+    @staticmethod
     def of_prefix(p):
         return PREFIX_MERGE[p][0] if p in PREFIX_MERGE else p
 
-    def of_boto(r):
+    def of_boto(self, r):
         if r["service_id"] in SPLIT_BOTO:
             return SPLIT_BOTO[r["service_id"]]
-        return of_prefix(r["iam_prefix"]) if r["iam_prefix"] else r["service_id"]
+        return self.of_prefix(r["iam_prefix"]) if r["iam_prefix"] else r["service_id"]
 
-    services = set(CORE)
-    for r in boto:
-        services.add(of_boto(r))
-    for p in iam_prefixes:
-        services.add(of_prefix(p))
-    services |= set(NS_SERVICE.values())
-
-    # ---------------------------------------------------------------- aliases
-    kind_rank = {k: i for i, k in enumerate(["client", "prefix", "sdk_id", "endpoint", "abbreviation", "name"])}
-    cand = []                                   # (alias, service, kind)
-    for r in boto:
-        s = of_boto(r)
-        ps = of_prefix(r["iam_prefix"]) if r["iam_prefix"] else s
-        cand += [(r["service_full_name"], s, "name"), (r["service_abbreviation"], s, "abbreviation"),
-                 (r["sdk_service_id"], s, "sdk_id"), (r["service_id"], s, "client"),
-                 (r["iam_prefix"], ps, "prefix"), (r["endpoint_prefix"], ps if s in SPLIT_BOTO.values() else s, "endpoint")]
-        for n in r["iam_service_name"].split("|"):
-            cand.append((n, ps, "name"))
-    for r in arns:
-        cand += [(r["service_name"], of_prefix(r["service_prefix"]), "name"),
-                 (r["service_prefix"], of_prefix(r["service_prefix"]), "prefix")]
-    cand += EXTRA_ALIASES
-    by_alias = collections.defaultdict(dict)   # alias.lower() -> service -> best (rank, alias, kind)
-    for a, s, k in cand:
-        a = a.strip()
-        if a.lower() in ALIAS_FORCE and s != ALIAS_FORCE[a.lower()]:
-            continue
-        if not a or a.lower() == s.lower():
-            continue
-        best = by_alias[a.lower()].get(s)
-        key = (kind_rank[k], a, k)
-        if best is None or key < best:
-            by_alias[a.lower()][s] = key
-    aliases = []
-    ambiguous = {}
-    for low, m in by_alias.items():
-        targets = set(m)
-        if low in services:                     # the alias is itself another service's id
-            targets.add(low)
-        if len(targets) > 1:
-            ambiguous[low] = sorted(targets)
-            exclusions.add(("alias", min(v[1] for v in m.values()),
-                            "ambiguous: would point to " + " and ".join(sorted(targets))))
-            continue
-        (s, (_, a, k)), = m.items()
-        aliases.append((a, s, k))
-        used[s].add("aliases")
-
-    # ---------------------------------------------------------------- resource types
-    norm = lambda x: re.sub(r"[^a-z0-9]", "", x.lower())
-    name_index = {}
-    for r in sorted(boto, key=lambda r: r["service_id"]):
-        s = of_boto(r)
-        for key in (r["service_id"], r["iam_prefix"], r["sdk_service_id"]):
-            if key:
-                name_index.setdefault(norm(key), s)
-    for s in sorted(services):
-        name_index[norm(s)] = s
-
-    def cfn_service(t):
-        _, ns, typ = t.split("::")
-        if t in CFN_TYPE:
-            return CFN_TYPE[t]
-        if ns == "EC2":
-            if typ in EC2_CFN_EBS:
-                return ("ebs", "")
-            if typ in EC2_CFN_VPC_EXACT or typ.startswith(EC2_CFN_VPC_PREFIX):
-                return ("vpc", "")
-            return ("ec2", "")
-        if ns in CFN_NS:
-            return (CFN_NS[ns], "")
-        if norm(ns) in name_index:
-            return (name_index[norm(ns)], "")
-        return None
-
-    rtypes = {}
-    for dialect, rows in (("cloudformation", cfn), ("config", config)):
-        for r in rows:
-            t = r["resource_type"]
-            m = cfn_service(t)
-            if m is None:
-                errors.append(f"{dialect}: {t} unmapped")
+    # ------------------------------------------------------------ aliases
+    def aliases(self):
+        kind_rank = {k: i for i, k in enumerate(["client", "prefix", "sdk_id", "endpoint", "abbreviation", "name"])}
+        cand = []                                   # (alias, service, kind)
+        for r in self.refs["boto"]:
+            s = self.of_boto(r)
+            ps = self.of_prefix(r["iam_prefix"]) if r["iam_prefix"] else s
+            cand += [(r["service_full_name"], s, "name"), (r["service_abbreviation"], s, "abbreviation"),
+                     (r["sdk_service_id"], s, "sdk_id"), (r["service_id"], s, "client"),
+                     (r["iam_prefix"], ps, "prefix"),
+                     (r["endpoint_prefix"], ps if s in SPLIT_BOTO.values() else s, "endpoint")]
+            for n in r["iam_service_name"].split("|"):
+                cand.append((n, ps, "name"))
+        for r in self.refs["arns"]:
+            cand += [(r["service_name"], self.of_prefix(r["service_prefix"]), "name"),
+                     (r["service_prefix"], self.of_prefix(r["service_prefix"]), "prefix")]
+        cand += EXTRA_ALIASES
+        by_alias = collections.defaultdict(dict)   # alias.lower() -> service -> best (rank, alias, kind)
+        for a, s, k in cand:
+            a = a.strip()
+            if a.lower() in ALIAS_FORCE and s != ALIAS_FORCE[a.lower()]:
                 continue
-            if t in rtypes and rtypes[t] != m:
-                errors.append(f"{t}: conflicting mapping")
-            rtypes[t] = m
+            if not a or a.lower() == s.lower():
+                continue
+            best = by_alias[a.lower()].get(s)
+            key = (kind_rank[k], a, k)
+            if best is None or key < best:
+                by_alias[a.lower()][s] = key
+        out = []
+        for low, m in by_alias.items():
+            targets = set(m)
+            if low in self.services:                # the alias is itself another service's id
+                targets.add(low)
+            if len(targets) > 1:
+                self.exclusions.add(("alias", min(v[1] for v in m.values()),
+                                     "ambiguous: would point to " + " and ".join(sorted(targets))))
+                continue
+            (s, (_, a, k)), = m.items()
+            out.append((a, s, k))
+            self.used[s].add("aliases")
+        low = collections.Counter(a.lower() for a, _, _ in out)
+        self.errors += [f"alias {a!r} appears twice" for a, n in low.items() if n > 1]
+        return out
 
-    # ---------------------------------------------------------------- ARN types
-    def ns_service(ns):
+    # ------------------------------------------------------------ resource types
+    def resource_types(self):
+        norm = lambda x: re.sub(r"[^a-z0-9]", "", x.lower())
+        name_index = {}
+        for r in sorted(self.refs["boto"], key=lambda r: r["service_id"]):
+            s = self.of_boto(r)
+            for key in (r["service_id"], r["iam_prefix"], r["sdk_service_id"]):
+                if key:
+                    name_index.setdefault(norm(key), s)
+        for s in sorted(self.services):
+            name_index[norm(s)] = s
+
+        def cfn_service(t):
+            _, ns, typ = t.split("::")
+            if t in CFN_TYPE:
+                return CFN_TYPE[t]
+            if ns == "EC2":
+                if typ in EC2_CFN_EBS:
+                    return ("ebs", "")
+                if typ in EC2_CFN_VPC_EXACT or typ.startswith(EC2_CFN_VPC_PREFIX):
+                    return ("vpc", "")
+                return ("ec2", "")
+            if ns in CFN_NS:
+                return (CFN_NS[ns], "")
+            if norm(ns) in name_index:
+                return (name_index[norm(ns)], "")
+            return None
+
+        rtypes = {}
+        for dialect in ("cfn", "config"):
+            for r in self.refs[dialect]:
+                t = r["resource_type"]
+                m = keep_variant(self.model["types"], t, cfn_service(t))
+                if m is None:
+                    self.errors.append(f"{dialect}: {t} unmapped")
+                    continue
+                if t in rtypes and rtypes[t] != m:
+                    self.errors.append(f"{t}: conflicting mapping")
+                rtypes[t] = m
+        self.n_cfn = sum(1 for r in self.refs["cfn"] if r["resource_type"] in rtypes)
+        self.n_config = sum(1 for r in self.refs["config"] if r["resource_type"] in rtypes)
+        for t, m in self.model["types"].items():    # rows of data/ no reference list gives
+            rtypes.setdefault(t, m)
+        for s, _ in rtypes.values():
+            self.used[s].add("resource_types")
+        return [(t,) + m for t, m in rtypes.items()]
+
+    # ------------------------------------------------------------ ARN types
+    def ns_service(self, ns):
         if ns in NS_SERVICE:
             return NS_SERVICE[ns]
-        if ns in iam_prefixes:
-            return of_prefix(ns)
+        if ns in self.iam_prefixes:
+            return self.of_prefix(ns)
         return None
 
-    def arn_target(ns, token):
+    def arn_target(self, ns, token):
         if (ns, token) in ARN_OVERRIDE:
-            return ARN_OVERRIDE[(ns, token)]
-        if ns == "ec2":
-            if token in EC2_ARN_EBS:
-                return ("ebs", "")
-            if token in EC2_ARN_VPC_EXACT or token.startswith(EC2_ARN_VPC_PREFIX):
-                return ("vpc", "")
-        return (ns_service(ns), "")
-
-    arn_rows = {}
-    split_services = {"ebs", "vpc", "docdb", "neptune"}
-    for r in arns:
-        f = r["arn_format"]
-        parts = f.split(":", 5)
-        if len(parts) < 6 or parts[0] != "arn":
-            exclusions.add(("arn", f, "not an ARN format"))
-            continue
-        ns, res = parts[2], parts[5]
-        if "${" in ns:
-            exclusions.add(("arn", f, f"namespace is a placeholder ({ns}): the service is the vendor's, "
-                                      f"not fixed by the format (listed under {r['service_prefix']})"))
-            continue
-        if ns_service(ns) is None:
-            errors.append(f"arn: namespace {ns} has no service")
-            continue
-        token = re.match(r"[^/:]*", res).group(0)
-        if token.startswith("${"):
-            token = ""
-        arn_rows[(ns, "")] = (ns_service(ns), "")
-        tgt = arn_target(ns, token)
-        if token:
-            arn_rows[(ns, token)] = tgt
-        owner = of_prefix(r["service_prefix"])
-        if tgt[0] != owner and tgt[0] not in split_services and ns == r["service_prefix"]:
-            errors.append(f"arn: {f} resolves to {tgt[0]}, owner {owner}")
-    arn_out = []
-    for (ns, tok), tgt in arn_rows.items():
-        if tok and tgt == arn_rows[(ns, "")]:
-            continue
-        arn_out.append((ns, tok) + tgt)
-
-    # ---------------------------------------------------------------- tables
-    rules = {}
-    for r in sorted(boto, key=lambda r: r["service_id"]):
-        s = of_boto(r)
-        for key in (r["service_id"], r["iam_prefix"]):
-            if key:
-                rules.setdefault("aws_" + key.replace("-", "_"), (s, ""))
-                rules.setdefault("aws_" + key.replace("-", ""), (s, ""))
-    for s in sorted(services):
-        rules["aws_" + s.replace("-", "_")] = (s, "")
-        rules.setdefault("aws_" + s.replace("-", ""), (s, ""))
-    rules.update(TABLE_PREFIX)
-
-    def table_service(t):
-        parts = t.split("_")
-        for n in range(len(parts), 1, -1):
-            p = "_".join(parts[:n])
-            if p in rules:
-                return rules[p]
-        return None
-
-    tables = []
-    for dialect, rows in (("steampipe", steampipe), ("cloudquery", cloudquery)):
-        for r in rows:
-            t = r["table_name"]
-            if t in TABLE_EXCLUDE:
-                exclusions.add((dialect, t, TABLE_EXCLUDE[t]))
-                continue
-            m = table_service(t)
-            if m is None:
-                errors.append(f"{dialect}: {t} unmapped")
-                continue
-            tables.append((t, dialect) + m)
-
-    for t, (s, v) in rtypes.items():
-        used[s].add("resource_types")
-    for row in arn_out:
-        used[row[2]].add("arn_types")
-    for row in tables:
-        used[row[2]].add("tables")
-
-
-    # ---------------------------------------------------------------- service names / categories
-    page_names = collections.defaultdict(set)
-    for r in arns:
-        page_names[r["service_prefix"]].add(r["service_name"])
-    for r in boto:
-        if r["iam_prefix"] and r["iam_service_name"]:
-            page_names[r["iam_prefix"]].update(r["iam_service_name"].split("|"))
-    rep = {}                                     # service -> representative botocore row
-    for r in sorted(boto, key=lambda r: (r["service_id"] != (r["iam_prefix"] or r["service_id"]), r["service_id"])):
-        rep.setdefault(of_boto(r), r)
-    boto_count = collections.Counter(of_boto(r) for r in boto)
-    svc_rows = []
-    for s in sorted(services - set(CORE)):
-        names = page_names.get(s, set())
-        if s in SPLIT_BOTO.values() or not names:
-            name = rep[s]["service_full_name"] if s in rep else s
+            t = ARN_OVERRIDE[(ns, token)]
+        elif ns == "ec2" and token in EC2_ARN_EBS:
+            t = ("ebs", "")
+        elif ns == "ec2" and (token in EC2_ARN_VPC_EXACT or token.startswith(EC2_ARN_VPC_PREFIX)):
+            t = ("vpc", "")
         else:
-            name = min(names, key=lambda n: (len(n), n))   # shared prefixes: the shortest page name
-        name = NAME_OVERRIDE.get(s, name)
-        # serviceAbbreviation only where it is unambiguous: one botocore row, or the row named like the id
-        abbr = ""
-        if s in rep and (boto_count[s] == 1 or rep[s]["service_id"] == s):
-            abbr = rep[s]["service_abbreviation"]
-        cat, note = category_of(s, name)
-        svc_rows.append((s, name, abbr, cat, "inferred", "", note))
-    listed = set(CORE) | {r[0] for r in svc_rows}
+            t = (self.ns_service(ns), "")
+        return keep_variant(self.model["arn"], (ns, token), t)
 
-    # ---------------------------------------------------------------- checks
-    for s in used:
-        if s not in services:
-            errors.append(f"service id {s!r} used by {sorted(used[s])} is neither derived nor core")
-        if s not in listed:
-            errors.append(f"service id {s!r} missing from the services file")
-    for s, v in list(rtypes.values()) + [(r[2], r[3]) for r in arn_out] + [(r[2], r[3]) for r in tables]:
-        if v and v not in VARIANTS.get(s, ()):
-            errors.append(f"variant {v!r} is not a variant of {s}")
-    low = collections.Counter(a.lower() for a, _, _ in aliases)
-    errors += [f"alias {a!r} appears twice" for a, n in low.items() if n > 1]
-    # every ARN format: simulate the resolver (token lookup, then the namespace default)
-    lookup = {(ns, tok): (s, v) for ns, tok, s, v in arn_out}
-    n_arn_ok = n_arn_excl = 0
-    excluded_arns = {name for d, name, _ in exclusions if d == "arn"}
-    for r in arns:
-        f = r["arn_format"]
-        if f in excluded_arns:
-            n_arn_excl += 1
-            continue
-        ns, res = f.split(":", 5)[2], f.split(":", 5)[5]
-        token = re.match(r"[^/:]*", res).group(0)
-        got = lookup.get((ns, token)) or lookup.get((ns, ""))
-        want = arn_target(ns, "" if token.startswith("${") else token)
-        if got != want:
-            errors.append(f"arn: {f} resolves to {got}, expected {want}")
-        else:
-            n_arn_ok += 1
-    n_cfn = sum(1 for r in cfn if r["resource_type"] in rtypes)
-    n_cfg = sum(1 for r in config if r["resource_type"] in rtypes)
-    excl_tables = {(d, n) for d, n, _ in exclusions}
-    mapped_tables = {(t, d) for t, d, _, _ in tables}
-    for dialect, rows in (("steampipe", steampipe), ("cloudquery", cloudquery)):
-        for r in rows:
-            if (r["table_name"], dialect) not in mapped_tables and (dialect, r["table_name"]) not in excl_tables:
-                errors.append(f"{dialect}: {r['table_name']} neither mapped nor excluded")
-    for c in CORE:
-        if c not in used:
-            print(f"warning: core service {c} is used by no mapping", file=sys.stderr)
+    def arn_types(self):
+        arn_rows = {}
+        split_services = {"ebs", "vpc", "docdb", "neptune"}
+        for r in self.refs["arns"]:
+            f = r["arn_format"]
+            parts = f.split(":", 5)
+            if len(parts) < 6 or parts[0] != "arn":
+                self.exclusions.add(("arn", f, "not an ARN format"))
+                continue
+            ns, res = parts[2], parts[5]
+            if "${" in ns:
+                self.exclusions.add(("arn", f, f"namespace is a placeholder ({ns}): the service is the vendor's, "
+                                               f"not fixed by the format (listed under {r['service_prefix']})"))
+                continue
+            if self.ns_service(ns) is None:
+                self.errors.append(f"arn: namespace {ns} has no service")
+                continue
+            token = re.match(r"[^/:]*", res).group(0)
+            if token.startswith("${"):
+                token = ""
+            arn_rows[(ns, "")] = self.arn_target(ns, "")
+            tgt = self.arn_target(ns, token)
+            if token:
+                arn_rows[(ns, token)] = tgt
+            owner = self.of_prefix(r["service_prefix"])
+            if tgt[0] != owner and tgt[0] not in split_services and ns == r["service_prefix"]:
+                self.errors.append(f"arn: {f} resolves to {tgt[0]}, owner {owner}")
+        for key, m in self.model["arn"].items():    # rows of data/ no reference list gives
+            arn_rows.setdefault(key, m)
+        out = []
+        for (ns, tok), tgt in arn_rows.items():
+            if tok and tgt == arn_rows.get((ns, "")):
+                continue
+            out.append((ns, tok) + tgt)
+        # every ARN format: simulate the resolver (token lookup, then the namespace default)
+        lookup = {(ns, tok): (s, v) for ns, tok, s, v in out}
+        self.n_arn_ok = self.n_arn_excl = 0
+        excluded = {name for d, name, _ in self.exclusions if d == "arn"}
+        for r in self.refs["arns"]:
+            f = r["arn_format"]
+            if f in excluded:
+                self.n_arn_excl += 1
+                continue
+            ns, res = f.split(":", 5)[2], f.split(":", 5)[5]
+            token = re.match(r"[^/:]*", res).group(0)
+            got = lookup.get((ns, token)) or lookup.get((ns, ""))
+            want = self.arn_target(ns, "" if token.startswith("${") else token)
+            if got != want:
+                self.errors.append(f"arn: {f} resolves to {got}, expected {want}")
+            else:
+                self.n_arn_ok += 1
+        for row in out:
+            self.used[row[2]].add("arn_types")
+        return out
 
-    # ---------------------------------------------------------------- write
-    def write(path, header, rows):
-        rows = sorted(set(rows))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
-        return len(rows)
+    # ------------------------------------------------------------ tables
+    def tables(self):
+        rules = {}
+        for r in sorted(self.refs["boto"], key=lambda r: r["service_id"]):
+            s = self.of_boto(r)
+            for key in (r["service_id"], r["iam_prefix"]):
+                if key:
+                    rules.setdefault("aws_" + key.replace("-", "_"), (s, ""))
+                    rules.setdefault("aws_" + key.replace("-", ""), (s, ""))
+        for s in sorted(self.services):
+            rules["aws_" + s.replace("-", "_")] = (s, "")
+            rules.setdefault("aws_" + s.replace("-", ""), (s, ""))
+        rules.update(TABLE_PREFIX)
 
-    counts = {
-        "aliases.csv": write(os.path.join(DATA, "aliases.csv"), ["alias", "service", "kind"], aliases),
-        "resource_types.csv": write(os.path.join(DATA, "resource_types.csv"), ["resource_type", "service", "variant"],
-                                    [(t,) + m for t, m in rtypes.items()]),
-        "arn_types.csv": write(os.path.join(DATA, "arn_types.csv"), ["namespace", "resource_type", "service", "variant"],
-                               arn_out),
-        "tables.csv": write(os.path.join(DATA, "tables.csv"), ["table_name", "dialect", "service", "variant"], tables),
-        "exclusions.csv": write(os.path.join(DATA, "exclusions.csv"), ["dialect", "name", "reason"], exclusions),
-        os.path.basename(args.services_out): write(args.services_out,
-                                                   ["service", "name", "abbreviation", "category", "category_basis",
-                                                    "category_source", "category_note"], svc_rows),
+        def table_service(t):
+            parts = t.split("_")
+            for n in range(len(parts), 1, -1):
+                p = "_".join(parts[:n])
+                if p in rules:
+                    return rules[p]
+            return None
+
+        out = {}
+        for dialect in ("steampipe", "cloudquery"):
+            for r in self.refs[dialect]:
+                t = r["table_name"]
+                if t in TABLE_EXCLUDE:
+                    self.exclusions.add((dialect, t, TABLE_EXCLUDE[t]))
+                    continue
+                m = keep_variant(self.model["tables"], (t, dialect), table_service(t))
+                if m is None:
+                    self.errors.append(f"{dialect}: {t} unmapped")
+                    continue
+                out[(t, dialect)] = m
+        self.n_tables = collections.Counter(d for _, d in out)
+        excluded = {(d, n) for d, n, _ in self.exclusions}
+        for key, m in self.model["tables"].items():  # rows of data/ no reference list gives
+            if (key[1], key[0]) not in excluded:
+                out.setdefault(key, m)
+        for s, _ in out.values():
+            self.used[s].add("tables")
+        return [k + m for k, m in out.items()]
+
+    # ------------------------------------------------------------ services and checks
+    def proposed_services(self):
+        """Rows for the service ids the mappings use that data/services.csv lacks."""
+        page_names = collections.defaultdict(set)
+        for r in self.refs["arns"]:
+            page_names[r["service_prefix"]].add(r["service_name"])
+        for r in self.refs["boto"]:
+            if r["iam_prefix"] and r["iam_service_name"]:
+                page_names[r["iam_prefix"]].update(r["iam_service_name"].split("|"))
+        rep = {}
+        for r in sorted(self.refs["boto"],
+                        key=lambda r: (r["service_id"] != (r["iam_prefix"] or r["service_id"]), r["service_id"])):
+            rep.setdefault(self.of_boto(r), r)
+        rows = []
+        for s in sorted(set(self.used) - self.model["services"]):
+            names = page_names.get(s, set())
+            if s in SPLIT_BOTO.values() or not names:
+                name = rep[s]["service_full_name"] if s in rep else s
+            else:
+                name = min(names, key=lambda n: (len(n), n))
+            name = NAME_OVERRIDE.get(s, name)
+            rows.append((s, name, "", "abstracted", "inferred", "", GENERIC_NOTE.format(name=name), "", ""))
+            self.errors.append(f"service id {s!r} used by {sorted(self.used[s])} is not in data/services.csv "
+                               f"(a proposed row: {os.path.relpath(PROPOSED, ROOT)})")
+        return rows
+
+    def check_variants(self, rtypes, arn_out, tables):
+        for row in [r[1:] for r in rtypes] + [r[2:] for r in arn_out] + [r[2:] for r in tables]:
+            s, v = row[0], row[1]
+            if v and v not in self.model["variants"].get(s, ()):
+                self.errors.append(f"variant {v!r} is not a variant of {s} (data/variants.csv)")
+        for dialect in ("steampipe", "cloudquery"):
+            mapped = {(r[0], r[1]) for r in tables}
+            excluded = {(d, n) for d, n, _ in self.exclusions}
+            for r in self.refs[dialect]:
+                if (r["table_name"], dialect) not in mapped and (dialect, r["table_name"]) not in excluded:
+                    self.errors.append(f"{dialect}: {r['table_name']} neither mapped nor excluded")
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------------------
+
+def csv_text(header, rows):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(sorted(set(rows)))
+    return buf.getvalue()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 when a data file would change")
+    args = ap.parse_args()
+
+    d = Derivation(read_refs(), read_model())
+    aliases = d.aliases()
+    rtypes = d.resource_types()
+    arn_out = d.arn_types()
+    tables = d.tables()
+    proposed = d.proposed_services()
+    d.check_variants(rtypes, arn_out, tables)
+
+    files = {
+        "aliases.csv": csv_text(["alias", "service", "kind"], aliases),
+        "resource_types.csv": csv_text(["resource_type", "service", "variant"], rtypes),
+        "arn_types.csv": csv_text(["namespace", "resource_type", "service", "variant"], arn_out),
+        "tables.csv": csv_text(["table_name", "dialect", "service", "variant"], tables),
+        "exclusions.csv": csv_text(["dialect", "name", "reason"], d.exclusions),
     }
-    print(f"reference rows: cloudformation {len(cfn)} -> {n_cfn} mapped; config {len(config)} -> {n_cfg} mapped; "
-          f"arn formats {len(arns)} -> {n_arn_ok} resolve, {n_arn_excl} excluded; "
-          f"steampipe {len(steampipe)} -> {sum(1 for t in tables if t[1] == 'steampipe')} mapped; "
-          f"cloudquery {len(cloudquery)} -> {sum(1 for t in tables if t[1] == 'cloudquery')} mapped")
-    print(f"service ids: {len(services)} ({len(CORE)} core, {len(svc_rows)} non-core); "
-          f"categories: " + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(r[3] for r in svc_rows).items())))
-    ex = collections.Counter(d for d, _, _ in exclusions)
+    changed = []
+    for name, text in files.items():
+        path = os.path.join(DATA, name)
+        with open(path, encoding="utf-8", newline="") as fh:
+            if fh.read() == text:
+                continue
+        changed.append(name)
+        if not args.check:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    if proposed and not args.check:
+        os.makedirs(os.path.dirname(PROPOSED), exist_ok=True)
+        with open(PROPOSED, "w", encoding="utf-8", newline="") as fh:
+            fh.write(csv_text(["service", "name", "abbreviation", "category", "category_basis", "category_source",
+                               "category_note", "reviewed_on", "reviewed_pages"], proposed))
+
+    r = d.refs
+    print(f"reference rows: cloudformation {len(r['cfn'])} -> {d.n_cfn} mapped; config {len(r['config'])} -> "
+          f"{d.n_config} mapped; arn formats {len(r['arns'])} -> {d.n_arn_ok} resolve, {d.n_arn_excl} excluded; "
+          f"steampipe {len(r['steampipe'])} -> {d.n_tables['steampipe']} mapped; "
+          f"cloudquery {len(r['cloudquery'])} -> {d.n_tables['cloudquery']} mapped")
+    ex = collections.Counter(x for x, _, _ in d.exclusions)
     print("exclusions: " + (", ".join(f"{k} {v}" for k, v in sorted(ex.items())) or "none"))
-    for k, v in counts.items():
-        print(f"wrote {k}: {v} rows")
-    if errors:
-        for e in errors:
+    for name in files:
+        print(f"{name}: {'would change' if args.check else 'written'}" if name in changed
+              else f"{name}: unchanged")
+    if d.errors:
+        for e in d.errors:
             print("ERROR:", e, file=sys.stderr)
+        sys.exit(1)
+    if args.check and changed:
         sys.exit(1)
     print("all checks passed")
 

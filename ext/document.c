@@ -21,6 +21,7 @@
 **   srm_inventory: the gzip stream inflates to more than N bytes (SQLITE_LIMIT_LENGTH)
 **   srm_inventory: the document is UTF-16; srm reads UTF-8 (iconv -f UTF-16 -t UTF-8)
 **   srm_inventory: the document is JSONB, which SQLite X cannot read (SQLite 3.45 or later can)
+**   srm_inventory: malformed JSONB (SQLite's message)
 **
 ** srmArnLine() reads one line of an ARN list: blank lines and lines that
 ** start with # are skipped; a # after white space starts a comment; tabs
@@ -42,69 +43,96 @@ void srmDocumentClose(SrmDocument *p){
   memset(p, 0, sizeof(*p));
 }
 
+/* zlib's allocations through SQLite's allocator, so that they count
+** against SQLite's limits and fail as SQLite's do. */
+static voidpf srmZalloc(voidpf pOpaque, uInt nItems, uInt nSize){
+  (void)pOpaque;
+  return sqlite3_malloc64((sqlite3_uint64)nItems*nSize);
+}
+static void srmZfree(voidpf pOpaque, voidpf p){
+  (void)pOpaque;
+  sqlite3_free(p);
+}
+
+/* zlib counts bytes in 32-bit fields: input and output are handed to it
+** in chunks of at most this much (smaller in the coverage build, so that
+** the tests cross chunk boundaries). */
+#ifdef SRM_COVERAGE_TEST
+# define SRM_ZCHUNK 4096u
+#else
+# define SRM_ZCHUNK 0x40000000u
+#endif
+
 /* Inflate the gzip stream z[0..n) into p->zOwned.  SQLITE_OK, or an error
-** with *pzErr. */
+** with *pzErr (SQLITE_NOMEM without one). */
 static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
   z_stream s;
   sqlite3_int64 mxOut = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
-  size_t nAlloc = n<(1u<<20) ? 4*n + 1024 : 4*n, nOut = 0;
+  size_t nAlloc = 4*n + 1024, nOut = 0;
   unsigned char *zOut = 0;
-  int zrc = Z_OK, rc = SQLITE_OK;
+  int zrc, rc = SQLITE_OK;
   memset(&s, 0, sizeof(s));
+  s.zalloc = srmZalloc;
+  s.zfree = srmZfree;
   if( inflateInit2(&s, 16 + MAX_WBITS)!=Z_OK ) return SQLITE_NOMEM;
   s.next_in = (unsigned char*)z;
   for(;;){
-    if( nOut + 1 >= nAlloc || zOut==0 ){
+    size_t nIn = n - (size_t)(s.next_in - z);
+    if( zOut==0 || nOut + 1==nAlloc ){
+      /* Room for more output and the terminator.  At most one byte more
+      ** than the limit: a stream that fills it is too big. */
       unsigned char *zNew;
       if( zOut ) nAlloc *= 2;
-      if( (sqlite3_int64)nAlloc > mxOut + 1 ) nAlloc = (size_t)mxOut + 1;
+      if( (sqlite3_int64)nAlloc > mxOut + 2 ) nAlloc = (size_t)mxOut + 2;
       zNew = sqlite3_realloc64(zOut, nAlloc);
       if( zNew==0 ){ rc = SQLITE_NOMEM; break; }
       zOut = zNew;
     }
-    if( s.avail_in==0 ){
-      size_t nIn = n - (size_t)(s.next_in - z);
-      s.avail_in = nIn>0x40000000 ? 0x40000000 : (unsigned int)nIn;
-    }
+    s.avail_in = (uInt)(nIn>SRM_ZCHUNK ? SRM_ZCHUNK : nIn);
     s.next_out = zOut + nOut;
-    s.avail_out = (unsigned int)(nAlloc - 1 - nOut > 0x40000000 ? 0x40000000 : nAlloc - 1 - nOut);
+    s.avail_out = (uInt)(nAlloc - 1 - nOut>SRM_ZCHUNK ? SRM_ZCHUNK : nAlloc - 1 - nOut);
     zrc = inflate(&s, Z_NO_FLUSH);
     nOut = (size_t)(s.next_out - zOut);
-    if( (sqlite3_int64)nOut > mxOut || (nOut==nAlloc - 1 && (sqlite3_int64)nOut==mxOut && zrc==Z_OK) ){
+    if( (sqlite3_int64)nOut > mxOut ){
       *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream inflates to more than %lld bytes"
                                " (SQLITE_LIMIT_LENGTH)", mxOut);
-      rc = *pzErr ? SQLITE_TOOBIG : SQLITE_NOMEM;
+      rc = SQLITE_TOOBIG;
       break;
     }
     if( zrc==Z_STREAM_END ){
       /* Another member may follow (gzip files can be concatenated). */
       size_t nLeft = n - (size_t)(s.next_in - z);
       if( nLeft==0 ) break;
-      if( nLeft>=2 && s.next_in[0]==0x1f && s.next_in[1]==0x8b ){
-        if( inflateReset(&s)!=Z_OK ){ rc = SQLITE_NOMEM; break; }
-        continue;
+      if( nLeft<2 || s.next_in[0]!=0x1f || s.next_in[1]!=0x8b ){
+        *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %lld byte%s of"
+                                 " garbage after the end)", (long long)nLeft, nLeft==1 ? "" : "s");
+        rc = SQLITE_ERROR;
+        break;
       }
-      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %d bytes of garbage"
-                               " after the end)", (int)(nLeft>0x7fffffff ? 0x7fffffff : nLeft));
-      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      zrc = inflateReset(&s);         /* (not inside NEVER(): it must run) */
+      if( NEVER(zrc!=Z_OK) ){ rc = SQLITE_NOMEM; break; }
+    }else if( zrc==Z_MEM_ERROR ){
+      rc = SQLITE_NOMEM;
       break;
-    }
-    if( zrc==Z_MEM_ERROR ){ rc = SQLITE_NOMEM; break; }
-    if( zrc==Z_BUF_ERROR && s.avail_in==0 && (size_t)(s.next_in - z)==n ){
+    }else if( zrc==Z_BUF_ERROR ){
+      /* No progress: there is room for output (the loop grows it), so the
+      ** input is all read and the stream has not ended. */
+      assert( (size_t)(s.next_in - z)==n );
       *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is truncated");
-      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      rc = SQLITE_ERROR;
       break;
-    }
-    if( zrc!=Z_OK && zrc!=Z_BUF_ERROR ){
-      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %s)",
-                               s.msg ? s.msg : "invalid data");
-      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }else if( zrc!=Z_OK ){
+      const char *zMsg = s.msg;
+      if( NEVER(zMsg==0) ) zMsg = "invalid data";   /* zlib names every data error */
+      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %s)", zMsg);
+      rc = SQLITE_ERROR;
       break;
     }
   }
   inflateEnd(&s);
   if( rc!=SQLITE_OK ){
     sqlite3_free(zOut);
+    if( *pzErr==0 ) rc = SQLITE_NOMEM;
     return rc;
   }
   zOut[nOut] = 0;
@@ -137,31 +165,34 @@ static int srmIsJsonb(const unsigned char *z, size_t n){
   return (sqlite3_uint64)nHdr + nPayload==(sqlite3_uint64)n;
 }
 
-/* JSONB into JSON text, by SQLite's json() (3.45 and later). */
+/* JSONB into JSON text, by SQLite's json() (3.45 and later; earlier
+** SQLite reads the blob as text and fails). */
 static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
   sqlite3_stmt *pStmt = 0;
   int rc = sqlite3_prepare_v2(db, "SELECT json(?1)", -1, &pStmt, 0);
-  if( rc==SQLITE_OK ) rc = sqlite3_bind_blob64(pStmt, 1, z, n, SQLITE_STATIC);
-  if( rc==SQLITE_OK ) rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_OK ){
+    /* SQLITE_STATIC and a length SQLite already held: binding cannot fail */
+    sqlite3_bind_blob64(pStmt, 1, z, n, SQLITE_STATIC);
+    rc = sqlite3_step(pStmt);
+  }
   if( rc==SQLITE_ROW ){
     const char *zText = (const char*)sqlite3_column_text(pStmt, 0);
     int nText = sqlite3_column_bytes(pStmt, 0);
-    if( zText==0 ){
-      rc = SQLITE_NOMEM;
-    }else{
-      p->zOwned = sqlite3_malloc(nText + 1);
-      if( p->zOwned==0 ){
-        rc = SQLITE_NOMEM;
-      }else{
-        memcpy(p->zOwned, zText, (size_t)nText + 1);
-        p->z = p->zOwned;
-        p->n = (size_t)nText;
-        rc = SQLITE_OK;
-      }
+    rc = SQLITE_NOMEM;
+    /* json() gives text: no conversion, no failure */
+    if( ALWAYS(zText) && (p->zOwned = sqlite3_malloc(nText + 1))!=0 ){
+      memcpy(p->zOwned, zText, (size_t)nText + 1);
+      p->z = p->zOwned;
+      p->n = (size_t)nText;
+      rc = SQLITE_OK;
     }
   }else if( rc!=SQLITE_NOMEM ){
-    *pzErr = sqlite3_mprintf("srm_inventory: the document is JSONB, which SQLite %s cannot read"
-                             " (SQLite 3.45 or later can)", sqlite3_libversion());
+    if( sqlite3_libversion_number()<3045000 ){
+      *pzErr = sqlite3_mprintf("srm_inventory: the document is JSONB, which SQLite %s cannot read"
+                               " (SQLite 3.45 or later can)", sqlite3_libversion());
+    }else{
+      *pzErr = sqlite3_mprintf("srm_inventory: malformed JSONB (%s)", sqlite3_errmsg(db));
+    }
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   sqlite3_finalize(pStmt);
@@ -245,7 +276,8 @@ int srmArnLine(const char *z, size_t n, size_t *pi, int *piLine,
     }
     if( i>=n ) break;
     for(j=i; j<n && z[j]!='\t' && z[j]!='\n' && !(z[j]=='#' && srmIsBlank(z[j-1])); j++){}
-    for(k=j; k>i && (z[k-1]==' ' || z[k-1]=='\r'); k--){}
+    /* (z[i] is not blank: the trim stops before it) */
+    for(k=j; ALWAYS(k>i) && (z[k-1]==' ' || z[k-1]=='\r'); k--){}
     *pzArn = z + i;
     *pnArn = k - i;
     *pbBad = !srmIsArn(z + i, k - i);

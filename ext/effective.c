@@ -86,7 +86,9 @@ static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv
   if( !srmStatementFresh(ctx, p) ) return 0;
   q.zX = (const char*)sqlite3_value_text(argv[0]);
   if( q.zX==0 ){
-    if( sqlite3_value_type(argv[0])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    /* NULL; a failed conversion is NULL by then too (sqlite3VdbeMemGrow()),
+    ** and SQLite fails the statement with SQLITE_NOMEM */
+    if( NEVER(sqlite3_value_type(argv[0])!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return 0;
   }
   q.nX = (size_t)sqlite3_value_bytes(argv[0]);
@@ -256,7 +258,8 @@ static int effFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   }else{
     pCur->iEnd = srmCount[SRM_COUNT_SLOT]*nControl;
   }
-  if( pCur->iRow<pCur->iEnd ) effAnswer(pCur);
+  /* a service has at least one slot, the model at least one service */
+  if( ALWAYS(pCur->iRow<pCur->iEnd) ) effAnswer(pCur);
   return SQLITE_OK;
 }
 

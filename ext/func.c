@@ -47,9 +47,10 @@ SQLITE_EXTENSION_INIT3
 /* The error "unknown WHAT 'VALUE' TAIL", the value quoted by srmQuote(). */
 static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
                             sqlite3_value *pVal, const char *zTail){
+  /* the caller had pVal as text already: no conversion, no failure */
   const char *z = (const char*)sqlite3_value_text(pVal);
   char *zVal, *zMsg;
-  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  if( NEVER(z==0) ){ sqlite3_result_error_nomem(ctx); return; }
   zVal = srmQuoted(z, (size_t)sqlite3_value_bytes(pVal));
   zMsg = zVal ? sqlite3_mprintf("unknown %s '%s' %s", zWhat, zVal, zTail) : 0;
   sqlite3_free(zVal);
@@ -73,7 +74,8 @@ int srmControlArg(sqlite3_context *ctx, sqlite3_value *pVal){
   if( pControl ) return (int)(pControl - srmControl);
   z = (const char*)sqlite3_value_text(pVal);
   if( z==0 ){
-    if( sqlite3_value_type(pVal)!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    /* NULL, or a failed conversion (NULL by then: see srmResolveValue()) */
+    if( NEVER(sqlite3_value_type(pVal)!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return -1;
   }
   iControl = srmControlFind(z, (size_t)sqlite3_value_bytes(pVal));
@@ -92,7 +94,9 @@ SRM_INLINE int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTar
   ** memory to convert the value to text. */
   const char *z = (const char*)sqlite3_value_text(pVal);
   if( z==0 ){
-    if( sqlite3_value_type(pVal)!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    /* NULL; a failed conversion is NULL by then too (sqlite3VdbeMemGrow()),
+    ** and SQLite fails the statement with SQLITE_NOMEM */
+    if( NEVER(sqlite3_value_type(pVal)!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return 0;
   }
   return srmResolve(z, (size_t)sqlite3_value_bytes(pVal), pOut);
@@ -139,16 +143,16 @@ static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value 
   sqlite3_result_text(ctx, srmOwnerName(eOwner), srmOwnerLen(eOwner), SQLITE_STATIC);
 }
 
-/* Append z to p as a JSON string, or null for NULL. */
+/* Append z, a string of the model, to p as a JSON string, or null for
+** NULL.  The build refuses a double quote, a backslash or a control
+** character in the strings responsibility_why() writes (ext/model.sql,
+** "problems"), so they are escaped only should one come all the same. */
 static void srmJsonString(sqlite3_str *p, const char *z){
   if( z==0 ){ sqlite3_str_appendall(p, "null"); return; }
   sqlite3_str_appendchar(p, 1, '"');
   for(; *z; z++){
     unsigned char c = (unsigned char)*z;
-    if( c=='"' || c=='\\' ){
-      sqlite3_str_appendchar(p, 1, '\\');
-      sqlite3_str_appendchar(p, 1, (char)c);
-    }else if( c<0x20 ){
+    if( NEVER(c=='"' || c=='\\' || c<0x20) ){
       sqlite3_str_appendf(p, "\\u%04x", c);
     }else{
       sqlite3_str_appendchar(p, 1, (char)c);
@@ -166,7 +170,7 @@ static void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
   int rc = sqlite3_str_errcode(p);
   int n = sqlite3_str_length(p);
   char *z = sqlite3_str_finish(p);
-  if( rc!=SQLITE_OK || z==0 ){
+  if( rc!=SQLITE_OK || NEVER(z==0) ){       /* z is NULL only when empty */
     sqlite3_free(z);
     sqlite3_result_error_nomem(ctx);
     return;

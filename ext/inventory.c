@@ -378,10 +378,10 @@ static const char *invText(inv_cursor *pCur, int i, size_t *pn){
 /* Statement error: the message, then the format, and the statement's own
 ** code (an interrupt stays SQLITE_INTERRUPT, a lock SQLITE_BUSY). */
 static int invStmtError(inv_cursor *pCur, int rc){
+  assert( rc!=SQLITE_OK && rc!=SQLITE_ROW && rc!=SQLITE_DONE );
   if( rc==SQLITE_NOMEM ) return SQLITE_NOMEM;
   return invErrorCode(pCur, sqlite3_mprintf("srm_inventory: %s (format %s)",
-                                            sqlite3_errmsg(pCur->db), azFormat[pCur->eFormat]),
-                      (rc==SQLITE_ROW || rc==SQLITE_DONE || rc==SQLITE_OK) ? SQLITE_ERROR : rc);
+                                            sqlite3_errmsg(pCur->db), azFormat[pCur->eFormat]), rc);
 }
 
 /* Prepare *pp from zSql unless done already; reset it otherwise. */
@@ -449,18 +449,22 @@ static int invPick(inv_cursor *pCur, sqlite3_stmt *pStmt, const InvKey *pKey){
     if( p->eType==SQLITE_NULL ) rc = invSlotSet(p, pStmt, 2);
   }else if( pKey->eKind==KEY_TAGS ){
     /* An object as it is, a list of pairs as an object, else NULL. */
+    /* json_each()'s type is a static string; an array's value may be made
+    ** when it is read (SQLite 3.40), so it may fail for lack of memory */
     const char *zType = (const char*)sqlite3_column_text(pStmt, 1);
-    if( zType && strcmp(zType, "object")==0 ){
+    if( NEVER(zType==0) ) return SQLITE_NOMEM;
+    if( strcmp(zType, "object")==0 ){
       rc = invSlotSet(p, pStmt, 2);
-    }else if( zType && strcmp(zType, "array")==0 ){
+    }else if( strcmp(zType, "array")==0 ){
       const char *zList = (const char*)sqlite3_column_text(pStmt, 2);
+      if( zList==0 ) return SQLITE_NOMEM;
       rc = invPrepare(pCur, &pCur->pTagList, aInvFormat[pCur->eFormat].zTagListSql);
-      if( rc==SQLITE_OK && zList==0 ) rc = SQLITE_NOMEM;
       if( rc!=SQLITE_OK ) return rc;
       sqlite3_bind_text(pCur->pTagList, 1, zList, sqlite3_column_bytes(pStmt, 2), SQLITE_STATIC);
       rc = sqlite3_step(pCur->pTagList);
+      /* an aggregate (json_group_object()): a row, or an error */
       if( rc==SQLITE_ROW ) rc = invSlotSet(p, pCur->pTagList, 0);
-      else rc = invStmtError(pCur, rc==SQLITE_DONE ? SQLITE_ERROR : rc);
+      else rc = invStmtError(pCur, NEVER(rc==SQLITE_DONE) ? SQLITE_ERROR : rc);
       sqlite3_reset(pCur->pTagList);
     }
   }
@@ -498,7 +502,7 @@ static int invReadItem(inv_cursor *pCur){
       return rc==SQLITE_DONE ? SQLITE_OK : invStmtError(pCur, rc);
     }
     i = sqlite3_column_int(pCur->pStmt, 0);
-    if( i<0 || i>=pFmt->nKey ) return SQLITE_CORRUPT;     /* cannot happen */
+    if( NEVER(i<0 || i>=pFmt->nKey) ) return SQLITE_CORRUPT;  /* the key numbers srm made */
     rc = invPick(pCur, pCur->pStmt, &pFmt->aKey[i]);
     if( rc!=SQLITE_OK ) return rc;
     if( pFmt->aKey[i].eKind==KEY_PROPS && sqlite3_column_type(pCur->pStmt, 2)!=SQLITE_NULL ) bProps = 1;
@@ -507,9 +511,9 @@ static int invReadItem(inv_cursor *pCur){
   if( sqlite3_column_type(pCur->pStmt, 3)==SQLITE_TEXT ){
     pCur->zItem = (const char*)sqlite3_column_text(pCur->pStmt, 3);
     pCur->nItem = sqlite3_column_bytes(pCur->pStmt, 3);
-    if( pCur->zItem==0 ) return SQLITE_NOMEM;
+    if( NEVER(pCur->zItem==0) ) return SQLITE_NOMEM;       /* text: no conversion */
   }
-  if( bProps && pCur->zItem ){
+  if( bProps && ALWAYS(pCur->zItem) ){                      /* properties: an object */
     /* Resource Explorer: the tags are the Data of the property "tags". */
     rc = invSlotFrom(pCur, &pCur->pProps, zPropsSql, pCur->zItem, pCur->nItem, SLOT_TAGS);
     if( rc!=SQLITE_OK ) return rc;
@@ -525,7 +529,8 @@ static int invReadItem(inv_cursor *pCur){
 /* The variant hints of the current item's configuration, into slots 7-12. */
 static int invReadHints(inv_cursor *pCur){
   int rc, i;
-  if( pCur->zItem==0 ) return SQLITE_OK;
+  /* read only for an item whose type or ARN resolved: an object */
+  if( NEVER(pCur->zItem==0) ) return SQLITE_OK;
   if( pCur->pHints==0 ){
     char *zSql = invItemsSql(aHintKey, N_KEY(aHintKey), 1);
     if( zSql==0 ) return SQLITE_NOMEM;
@@ -537,7 +542,8 @@ static int invReadHints(inv_cursor *pCur){
   for(i=0; i<N_KEY(aHintKey); i++){
     rc = sqlite3_step(pCur->pHints);
     if( rc!=SQLITE_ROW ){
-      rc = rc==SQLITE_DONE ? SQLITE_OK : invStmtError(pCur, rc);
+      /* one row per path (json_extract() of N paths): DONE cannot come */
+      rc = NEVER(rc==SQLITE_DONE) ? SQLITE_OK : invStmtError(pCur, rc);
       break;
     }
     rc = invPick(pCur, pCur->pHints, &aHintKey[i]);
@@ -796,7 +802,8 @@ static int invDetect(inv_cursor *pCur, int nBind, int *peFormat){
     const char *zKey = (const char*)sqlite3_column_text(pStmt, 0);
     const char *zType = (const char*)sqlite3_column_text(pStmt, 1);
     int f;
-    if( zKey==0 || zType==0 ){ rc = SQLITE_NOMEM; break; }
+    /* a key not copied (out of memory); the type is a static string */
+    if( zKey==0 || NEVER(zType==0) ){ rc = SQLITE_NOMEM; break; }
     for(f=0; f<FMT_ARN_LIST; f++){
       if( strcmp(zKey, aInvFormat[f].zPath + 2)==0 && strcmp(zType, "array")==0 ) break;
     }
@@ -831,7 +838,7 @@ static int invDetect(inv_cursor *pCur, int nBind, int *peFormat){
     rc = SQLITE_OK;
   }else if( rc!=SQLITE_NOMEM ){
     rc = invErrorCode(pCur, sqlite3_mprintf("srm_inventory: %s (detecting the format)",
-                      sqlite3_errmsg(pCur->db)), rc==SQLITE_ROW ? SQLITE_ERROR : rc);
+                      sqlite3_errmsg(pCur->db)), rc);
   }
   sqlite3_free(sqlite3_str_finish(pKeys));
   sqlite3_finalize(pStmt);
@@ -902,9 +909,9 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     sqlite3_free(zSql);
     if( rc!=SQLITE_OK ) return rc;
   }
-  rc = sqlite3_bind_text(pCur->pStmt, 1, pCur->zDoc, nBind, SQLITE_STATIC);
-  if( rc==SQLITE_OK ) rc = sqlite3_bind_text(pCur->pStmt, 2, aInvFormat[eFormat].zPath, -1, SQLITE_STATIC);
-  if( rc!=SQLITE_OK ) return rc;
+  /* SQLITE_STATIC, and a document SQLite already held: cannot fail */
+  sqlite3_bind_text(pCur->pStmt, 1, pCur->zDoc, nBind, SQLITE_STATIC);
+  sqlite3_bind_text(pCur->pStmt, 2, aInvFormat[eFormat].zPath, -1, SQLITE_STATIC);
   rc = invStep(pCur);
   if( rc==SQLITE_OK && pCur->bEof ){
     /* No item: an empty array is fine, a missing one is the wrong format. */
@@ -915,12 +922,14 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
       sqlite3_bind_text(pCheck, 2, aInvFormat[eFormat].zPath, -1, SQLITE_STATIC);
       rc = sqlite3_step(pCheck);
     }
+    /* a row (the items statement parsed this document already), or an error */
     if( rc==SQLITE_ROW && sqlite3_column_int(pCheck, 0)==0 ){
       rc = invError(pCur, sqlite3_mprintf("srm_inventory: the document has no \"%s\" array (format %s)",
                                           aInvFormat[eFormat].zPath + 2, azFormat[eFormat]));
-    }else if( rc==SQLITE_ROW || rc==SQLITE_DONE ){
+    }else if( rc==SQLITE_ROW ){
       rc = SQLITE_OK;
     }else{
+      if( NEVER(rc==SQLITE_DONE) ) rc = SQLITE_ERROR;
       /* the prepare or the step failed (an authorizer, an interrupt) */
       rc = invStmtError(pCur, rc);
     }
@@ -980,10 +989,11 @@ static int invColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol){
       }
       break;
     case INV_DOCUMENT:
-      if( pCur->pDocument ) sqlite3_result_value(ctx, pCur->pDocument);
+      /* a row has a document (xColumn runs only on a row) */
+      if( ALWAYS(pCur->pDocument) ) sqlite3_result_value(ctx, pCur->pDocument);
       break;
     default:
-      if( !pCur->bEof ) sqlite3_result_text(ctx, azFormat[pCur->eFormat], -1, SQLITE_STATIC);
+      if( ALWAYS(!pCur->bEof) ) sqlite3_result_text(ctx, azFormat[pCur->eFormat], -1, SQLITE_STATIC);
       break;
   }
   return SQLITE_OK;

@@ -310,7 +310,8 @@ int main(int argc, char **argv){
     fits("parts in a composite", nPart, SRM_MAX_PARTS + 1);
     printf("  {");
     for(j=0; j<6; j++){ if( j ) printf(", "); printf("%u", poolCol(p, j)); }
-    printf(", %d, /* parts */ %d, {", sqlite3_column_int(p, 6), nPart);
+    fits("bytes in a control id", sqlite3_column_bytes(p, 0), 256);   /* SrmControl.nId */
+    printf(", %d, %d, /* parts */ %d, {", sqlite3_column_bytes(p, 0), sqlite3_column_int(p, 6), nPart);
     if( zParts ) printf("%s", zParts);    /* indices: 6,8,... */
     printf("}},\n");
   }

@@ -20,33 +20,15 @@ static int srmIdEqNoCase(const char *zId, const char *z, size_t n){
 }
 
 /* Index in srmControl[] of control z[0..n), or -1: srmControlHash() and a
-** probe of srmControlSlot[], then a compare word by word (the pool has 8 zero bytes after its last string, so an id may be
-** read as words), so that a control that changes from row to row costs
-** about what a constant one does. */
+** probe of srmControlSlot[], then the length and the bytes, so that a
+** control that changes from row to row costs about what a constant one
+** does. */
 int srmControlFind(const char *z, size_t n){
-  const char *zEnd = z + n;
   unsigned int k;
   if( n==0 ) return -1;
-  k = srmControlHash(z, n);
-  for(; srmControlSlot[k]; k=(k+1) & (SRM_CONTROL_SLOTS-1)){
+  for(k=srmControlHash(z, n); srmControlSlot[k]; k=(k+1) & (SRM_CONTROL_SLOTS-1)){
     int i = srmControlSlot[k] - 1;
-    const char *zId = SRM_STR(srmControl[i].zId), *p = z;
-    size_t m = n;
-    uint64_t w;
-    /* Whole words: equal, and no NUL in the id's (z may hold NUL bytes). */
-    for(; m>=8; p+=8, zId+=8, m-=8){
-      w = srmLoad(zId);
-      if( w!=srmLoad(p) || srmZeroBytes(w) ) break;
-    }
-    if( m>=8 ) continue;
-    /* The last m bytes (0..7): equal, none of the id's NUL, and its NUL next. */
-    w = srmLoad(zId);
-    if( m==0 ){
-      if( (w & 0xff)==0 ) return i;
-    }else if( ((w >> (8*m)) & 0xff)==0 && (srmZeroBytes(w) & srmMask(m))==0
-           && ((srmLoadPart(p, m, zEnd) ^ w) & srmMask(m))==0 ){
-      return i;
-    }
+    if( srmControl[i].nId==n && memcmp(SRM_STR(srmControl[i].zId), z, n)==0 ) return i;
   }
   return -1;
 }

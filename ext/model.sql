@@ -260,6 +260,13 @@ CREATE VIEW problems(message) AS
     UNION ALL SELECT 'exclusions', rowid + 1, name || reason FROM exclusions
   ) WHERE instr(t, char(10)) OR instr(t, char(13))
 UNION ALL
+  -- responsibility_why() writes these into JSON as they are.
+  SELECT 'data/' || f || '.csv:' || line || ': a field holds a double quote, a backslash or a tab'
+         || ' (responsibility_why() writes it into JSON as it is)' FROM (
+    SELECT 'defaults' f, rowid + 1 line, aws_duty || customer_duty || source AS t FROM defaults
+    UNION ALL SELECT 'exceptions', rowid + 1, aws_duty || customer_duty || source || read_on FROM exceptions
+  ) WHERE instr(t, '"') OR instr(t, '\') OR instr(t, char(9))
+UNION ALL
   SELECT 'data/controls.csv:' || line || ': composite ''' || control || ''' names unknown part ''' || part || ''''
     FROM composite_parts
    WHERE part NOT IN (SELECT control FROM controls WHERE layer <> 'composite')

@@ -169,7 +169,8 @@ static int srmDecisionCmp(const void *pA, const void *pB){
   if( a->iScope!=b->iScope ) return a->iScope>b->iScope ? -1 : 1;
   c = strcmp(b->zDecided, a->zDecided);
   if( c ) return c;
-  return a->id>b->id ? -1 : (a->id<b->id ? 1 : 0);
+  assert( a->id!=b->id );                     /* INTEGER PRIMARY KEY */
+  return (b->id > a->id) - (b->id < a->id);   /* the higher id first */
 }
 
 /* A hash of the bytes of an ARN or account (exact, case and all), eight
@@ -178,8 +179,9 @@ static int srmDecisionCmp(const void *pA, const void *pB){
 static uint64_t srmKeyHash(const char *z, size_t n){
   uint64_t h = (uint64_t)n * SRM_HASH_MUL;
   size_t i;
+  assert( n>0 );                              /* an ARN or a 12-digit account */
   if( n<8 ){
-    h = (h ^ (n ? srmLoadShort(z, n) : 0)) * SRM_HASH_MUL;
+    h = (h ^ srmLoadShort(z, n)) * SRM_HASH_MUL;
     return h ^ (h >> 29);
   }
   for(i=0; i+8<n; i+=8){
@@ -198,7 +200,13 @@ static uint64_t srmArnTail(const char *z, size_t n){
 
 static unsigned int srmHitHash(uint64_t hKey, int iService, int iControl){
   uint64_t h = (hKey ^ (((uint64_t)(unsigned)iService << 16) | (unsigned)iControl)) * SRM_K2;
+#ifdef SRM_COVERAGE_TEST
+  /* Four hashes in all: entries of other keys, services and controls share
+  ** a hash, so that the tests take the compares after it. */
+  return ((unsigned int)(h >> 32) ^ (unsigned int)h) & 3u;
+#else
   return (unsigned int)(h >> 32) ^ (unsigned int)h;
+#endif
 }
 
 /* Does the model leave control iControl of slot iSlot to someone other
@@ -386,21 +394,23 @@ static int srmCacheIndex(SrmCache *c){
 
 /* An error message "srm_decisions: ..." into *pzErr, from sqlite3_malloc;
 ** returns SQLITE_ERROR (SQLITE_NOMEM when the message cannot be made). */
-static int srmFail(char **pzErr, char *zMsg){
+static int srmFailCode(char **pzErr, char *zMsg, int rc){
   if( zMsg==0 ) return SQLITE_NOMEM;
   *pzErr = sqlite3_mprintf("srm_decisions: %s", zMsg);
   sqlite3_free(zMsg);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  return *pzErr ? rc : SQLITE_NOMEM;
+}
+static int srmFail(char **pzErr, char *zMsg){
+  return srmFailCode(pzErr, zMsg, SQLITE_ERROR);
 }
 
 /* The error of a statement that failed: SQLITE_NOMEM as it is, anything
 ** else (an authorizer, an interrupt, a locked database) with SQLite's
 ** message and its own code. */
 static int srmStmtFail(SrmOverlay *p, int rc, char **pzErr){
+  assert( rc!=SQLITE_OK && rc!=SQLITE_ROW && rc!=SQLITE_DONE );
   if( rc==SQLITE_NOMEM ) return rc;
-  *pzErr = sqlite3_mprintf("srm_decisions: %s", sqlite3_errmsg(p->db));
-  if( *pzErr==0 ) return SQLITE_NOMEM;
-  return rc==SQLITE_OK || rc==SQLITE_ROW || rc==SQLITE_DONE ? SQLITE_ERROR : rc;
+  return srmFailCode(pzErr, sqlite3_mprintf("%s", sqlite3_errmsg(p->db)), rc);
 }
 
 /* The schema names in the order an unqualified table name is looked up:
@@ -416,7 +426,7 @@ static char **srmSchemas(SrmOverlay *p, int *pRc, char **pzErr){
       " ORDER BY CASE name WHEN 'temp' THEN 0 WHEN 'main' THEN 1 ELSE 2 END, seq", -1, &pStmt, 0);
   while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
     const char *z = (const char*)sqlite3_column_text(pStmt, 0);
-    if( z==0 ) break;
+    if( NEVER(z==0) ) break;                  /* a schema name is text */
     sqlite3_str_append(pNames, z, (int)strlen(z) + 1);
     n++;
   }
@@ -424,8 +434,8 @@ static char **srmSchemas(SrmOverlay *p, int *pRc, char **pzErr){
   nAll = sqlite3_str_length(pNames);
   if( sqlite3_str_errcode(pNames) ) rc = SQLITE_NOMEM;
   zAll = sqlite3_str_finish(pNames);
-  if( rc!=SQLITE_OK || zAll==0 ){
-    if( rc==SQLITE_OK ) rc = SQLITE_NOMEM;        /* no schema at all cannot be */
+  if( NEVER(rc==SQLITE_OK && zAll==0) ) rc = SQLITE_NOMEM;   /* main is always there */
+  if( rc!=SQLITE_OK ){
     *pRc = srmStmtFail(p, rc, pzErr);
     sqlite3_free(zAll);
     return 0;
@@ -455,7 +465,12 @@ struct SrmObj {
 
 /* Is zName (any ASCII case) zWant? */
 static int srmNameIs(const char *zName, const char *zWant){
-  return zName && sqlite3_stricmp(zName, zWant)==0;
+  return ALWAYS(zName) && sqlite3_stricmp(zName, zWant)==0;  /* never NULL in sqlite_schema */
+}
+
+/* Is the table o a virtual table?  (A table's sql is never NULL.) */
+static int srmIsVirtual(const SrmObj *o){
+  return ALWAYS(o->zSql) && sqlite3_strnicmp(o->zSql, "CREATE VIRTUAL", 14)==0;
 }
 
 /*
@@ -476,7 +491,7 @@ static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int
   }
   if( pTab==0 ) return SQLITE_OK;             /* no overlay: no decisions */
   zDb = azDb[pTab->iDb];
-  if( strcmp(pTab->zType, "table")!=0 || sqlite3_strnicmp(pTab->zSql ? pTab->zSql : "", "CREATE VIRTUAL", 14)==0 ){
+  if( strcmp(pTab->zType, "table")!=0 || srmIsVirtual(pTab) ){
     return srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions is a %s, not srm's table"
         " (srm reads only the table srm_overlay_init() makes)", zDb,
         strcmp(pTab->zType, "table")==0 ? "virtual table" : pTab->zType));
@@ -489,7 +504,7 @@ static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int
     return srmFail(pzErr, sqlite3_mprintf("srm_decisions_version is %s's, srm_decisions %s's;"
         " both must be in one schema", azDb[pVer->iDb], zDb));
   }
-  if( strcmp(pVer->zType, "table")!=0 || sqlite3_strnicmp(pVer->zSql ? pVer->zSql : "", "CREATE VIRTUAL", 14)==0 ){
+  if( strcmp(pVer->zType, "table")!=0 || srmIsVirtual(pVer) ){
     return srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions_version is a %s, not srm's table",
         zDb, strcmp(pVer->zType, "table")==0 ? "virtual table" : pVer->zType));
   }
@@ -504,8 +519,9 @@ static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int
       return srmFail(pzErr, sqlite3_mprintf("trigger %s.%s is missing; without it srm cannot"
           " see changes (SELECT srm_overlay_init('%s') restores it)", zDb, srmOverlayTrigger[k][0], zDb));
     }
-    if( pTrig->zSql==0 || strcmp(pTrig->zSql, srmOverlayTrigger[k][1])!=0
-     || !srmNameIs(pTrig->zTable, "srm_decisions") ){
+    /* (a trigger's sql is never NULL, and srm's text names its table) */
+    if( NEVER(pTrig->zSql==0) || strcmp(pTrig->zSql, srmOverlayTrigger[k][1])!=0
+     || NEVER(!srmNameIs(pTrig->zTable, "srm_decisions")) ){
       return srmFail(pzErr, sqlite3_mprintf("trigger %s.%s is not the one this srm makes"
           " (SELECT srm_overlay_init('%s') replaces it)", zDb, srmOverlayTrigger[k][0], zDb));
     }
@@ -543,7 +559,7 @@ static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int
       const char *zCol = (const char*)sqlite3_column_text(pStmt, 0);
       int c, iHidden = sqlite3_column_int(pStmt, 1);
       rc = SQLITE_OK;
-      if( zCol==0 ){ rc = SQLITE_NOMEM; break; }    /* a column always has a name */
+      if( NEVER(zCol==0) ){ rc = SQLITE_NOMEM; break; }  /* a column always has a name */
       for(c=0; c<nCol && !srmNameIs(zCol, azCol[c]); c++){}
       if( c==nCol && k==0 && srmNameIs(zCol, "id") ) c = nCol;
       else if( c==nCol ) continue;
@@ -564,7 +580,7 @@ static int srmCheckShape(SrmOverlay *p, char **azDb, const SrmObj *a, int n, int
     sqlite3_finalize(pStmt);
     if( mSeen!=mWant ){
       int c;
-      for(c=0; c<=nCol && (mSeen & (1u << c)); c++){}
+      for(c=0; ALWAYS(c<=nCol) && (mSeen & (1u << c)); c++){}   /* one is missing */
       return srmFail(pzErr, sqlite3_mprintf("%s.%s has no column %s", zDb, zTable,
                                             c<nCol ? azCol[c] : "id"));
     }
@@ -610,11 +626,13 @@ static int srmLocate(SrmOverlay *p, int *pbSame, char **pzErr){
     int c;
     rc = SQLITE_OK;
     for(c=0; c<6; c++){
+      /* A value whose conversion to text fails is NULL by then (SQLite's
+      ** sqlite3VdbeMemGrow()), and the next step fails with SQLITE_NOMEM. */
       const char *z = (const char*)sqlite3_column_text(pStmt, c);
-      if( z==0 && sqlite3_column_type(pStmt, c)!=SQLITE_NULL ) rc = SQLITE_NOMEM;
+      if( NEVER(z==0 && sqlite3_column_type(pStmt, c)!=SQLITE_NULL) ) rc = SQLITE_NOMEM;
       sqlite3_str_appendf(pFinger, "%s%c", z ? z : "", c<5 ? '\x1f' : '\x1e');
     }
-    if( rc==SQLITE_NOMEM ) break;
+    if( NEVER(rc==SQLITE_NOMEM) ) break;
   }
   if( rc==SQLITE_DONE ) rc = SQLITE_OK;
   if( rc!=SQLITE_OK ) rc = srmStmtFail(p, rc, pzErr);
@@ -650,7 +668,8 @@ static int srmLocate(SrmOverlay *p, int *pbSame, char **pzErr){
         for(c=0; c<4; c++){
           const char *z = (const char*)sqlite3_column_text(pStmt, aCol[c]);
           if( z==0 ){
-            if( sqlite3_column_type(pStmt, aCol[c])!=SQLITE_NULL ) rc = SQLITE_NOMEM;
+            /* NULL, or a failed conversion, NULL by then (see above) */
+            if( NEVER(sqlite3_column_type(pStmt, aCol[c])!=SQLITE_NULL) ) rc = SQLITE_NOMEM;
             continue;
           }
           *apDst[c] = sqlite3_mprintf("%s", z);
@@ -658,7 +677,7 @@ static int srmLocate(SrmOverlay *p, int *pbSame, char **pzErr){
         }
       }
       if( rc==SQLITE_NOMEM ) break;
-      if( o->zType==0 || o->zName==0 ){ rc = SQLITE_NOMEM; break; }   /* never NULL in sqlite_master */
+      if( NEVER(o->zType==0 || o->zName==0) ){ rc = SQLITE_NOMEM; break; }  /* never NULL in sqlite_schema */
     }
     if( rc==SQLITE_DONE ) rc = SQLITE_OK;
     else if( rc!=SQLITE_NOMEM ) rc = srmStmtFail(p, rc, pzErr);
@@ -707,7 +726,7 @@ static int srmReadVersion(SrmOverlay *p, sqlite3_int64 *piNonce, char *zToday, c
     const char *z = (const char*)sqlite3_column_text(pStmt, 1);
     sqlite3_int64 nRow = sqlite3_column_int64(pStmt, 2);
     *piNonce = sqlite3_column_int64(pStmt, 0);
-    if( z==0 ){
+    if( NEVER(z==0) ){                         /* date('now') is text */
       rc = SQLITE_NOMEM;
     }else if( nRow!=1 ){
       rc = srmFail(pzErr, sqlite3_mprintf("%s.srm_decisions_version has %lld rows, not 1"
@@ -754,7 +773,9 @@ static int srmCacheLoad(SrmOverlay *p, SrmCache *c, const char *zToday, char **p
                                     : (const char*)sqlite3_column_text(pStmt, i + 1);
       an[i] = sqlite3_column_bytes(pStmt, i + 1);
       if( az[i]==0 ){
-        if( an[i]==0 ){ az[i] = ""; continue; }
+        /* an empty blob has no pointer; text that could not be had is out
+        ** of memory (see srm_decision_check()) */
+        if( aType[i]==SQLITE_BLOB ){ az[i] = ""; continue; }
         rc = SQLITE_NOMEM;
         break;
       }
@@ -821,7 +842,7 @@ int srmOverlayRefresh(SrmOverlay *p, char **pzErr){
   sqlite3_int64 iNonce = 0;
   int rc, bSame = 0;
   *pzErr = 0;
-  if( p->bBusy ){
+  if( NEVER(p->bBusy) ){   /* no user code runs inside srm's reads of real tables */
     *pzErr = sqlite3_mprintf("srm_decisions: called back while srm reads srm_decisions");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -835,7 +856,10 @@ int srmOverlayRefresh(SrmOverlay *p, char **pzErr){
     }
   }else if( rc==SQLITE_OK ){
     rc = srmReadVersion(p, &iNonce, zToday, pzErr);
-    if( rc==SQLITE_OK && !(bSame && p->bLoaded && p->iNonce==iNonce && strcmp(p->zToday, zToday)==0) ){
+    /* (the schema is the same only after a refresh that succeeded, which
+    ** left the cache loaded) */
+    assert( !bSame || p->bLoaded );
+    if( rc==SQLITE_OK && !(bSame && p->iNonce==iNonce && strcmp(p->zToday, zToday)==0) ){
       SrmCache c;
       rc = srmCacheLoad(p, &c, zToday, pzErr);
       if( rc==SQLITE_OK ){

@@ -104,6 +104,7 @@ struct res_cursor {
   const char *azArn[6];         /* the ARN's parts, when bArn */
   size_t anArn[6];
   int bArn;
+  char *zSource;                /* the table or view read (sqlite3_malloc) */
 };
 
 typedef struct res_vtab res_vtab;
@@ -148,6 +149,7 @@ static int resOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor){
 static int resClose(sqlite3_vtab_cursor *cur){
   res_cursor *pCur = (res_cursor*)cur;
   sqlite3_finalize(pCur->pStmt);
+  sqlite3_free(pCur->zSource);
   sqlite3_free(pCur);
   return SQLITE_OK;
 }
@@ -236,7 +238,9 @@ static int resPrepare(res_cursor *pCur, const char *zTable){
     if( rc==SQLITE_NOMEM ) return rc;
     zQ = srmQuoted(zTable, strlen(zTable));
     if( zQ==0 ) return SQLITE_NOMEM;
-    if( strncmp(zErr, "no such table", 13)==0 ){
+    /* "no such table: X" for X itself; a view that reads a missing table
+    ** names that table, and keeps SQLite's message */
+    if( strncmp(zErr, "no such table: ", 15)==0 && sqlite3_stricmp(zErr + 15, zTable)==0 ){
       rc = resError(pCur, sqlite3_mprintf("srm_resources: no table or view named '%s'"
                     " (load an inventory first: sql/load_inventory.sql)", zQ), SQLITE_ERROR);
     }else{
@@ -249,7 +253,8 @@ static int resPrepare(res_cursor *pCur, const char *zTable){
   nCol = sqlite3_column_count(pProbe);
   for(i=0; i<nCol; i++){
     const char *zName = sqlite3_column_name(pProbe, i);
-    if( zName==0 ){ sqlite3_finalize(pProbe); return SQLITE_NOMEM; }
+    /* names were made by the prepare: no conversion, no failure */
+    if( NEVER(zName==0) ){ sqlite3_finalize(pProbe); return SQLITE_NOMEM; }
     for(k=0; k<IN_N; k++){
       if( aCol[k]<0 && sqlite3_stricmp(zName, azResIn[k])==0 ) aCol[k] = i;
     }
@@ -265,14 +270,27 @@ static int resPrepare(res_cursor *pCur, const char *zTable){
     sqlite3_free(zQ);
     return rc;
   }
-  /* A table with a rowid gives it; anything else (a view) numbers its rows. */
-  zSql = sqlite3_mprintf("SELECT rowid FROM \"%w\" LIMIT 0", zTable);
+  /* A table with a rowid gives it.  Anything else numbers its rows: a
+  ** WITHOUT ROWID table has none, a view has none or a NULL one (tested
+  ** with typeof(): SQLite takes "rowid IS NOT NULL" as true, views too). */
+  zSql = sqlite3_mprintf("SELECT typeof(rowid) = 'integer' FROM \"%w\" LIMIT 1", zTable);
   if( zSql==0 ) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(pCur->db, zSql, -1, &pProbe, 0);
   sqlite3_free(zSql);
-  sqlite3_finalize(pProbe);
-  if( rc==SQLITE_NOMEM ) return rc;
-  bRowid = rc==SQLITE_OK;
+  bRowid = 0;
+  if( rc==SQLITE_OK ){
+    /* no row (an empty table or view): either way will do; an error
+    ** comes back from sqlite3_finalize() */
+    bRowid = sqlite3_step(pProbe)!=SQLITE_ROW || sqlite3_column_int(pProbe, 0);
+    rc = sqlite3_finalize(pProbe);
+  }else{
+    sqlite3_finalize(pProbe);
+    if( rc!=SQLITE_NOMEM ) rc = SQLITE_OK;      /* no rowid to name */
+  }
+  if( rc!=SQLITE_OK ){
+    if( rc==SQLITE_NOMEM ) return rc;
+    return resError(pCur, sqlite3_mprintf("srm_resources: %s", sqlite3_errmsg(pCur->db)), rc);
+  }
   pSql = sqlite3_str_new(pCur->db);
   sqlite3_str_appendall(pSql, bRowid ? "SELECT rowid" : "SELECT row_number() OVER ()");
   for(k=0; k<IN_N; k++){
@@ -284,7 +302,8 @@ static int resPrepare(res_cursor *pCur, const char *zTable){
   if( zSql==0 ) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(pCur->db, zSql, -1, &pCur->pStmt, 0);
   sqlite3_free(zSql);
-  if( rc!=SQLITE_OK && rc!=SQLITE_NOMEM ){
+  /* the probe read the same table: only memory can fail now */
+  if( NEVER(rc!=SQLITE_OK && rc!=SQLITE_NOMEM) ){
     rc = resError(pCur, sqlite3_mprintf("srm_resources: %s", sqlite3_errmsg(pCur->db)), rc);
   }
   return rc;
@@ -299,11 +318,15 @@ static int resFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   sqlite3_finalize(pCur->pStmt);
   pCur->pStmt = 0;
   pCur->bEof = 1;
+  sqlite3_free(pCur->zSource);
+  pCur->zSource = 0;
   if( idxNum==1 ){
     if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return SQLITE_OK;
     zTable = (const char*)sqlite3_value_text(argv[0]);
     if( zTable==0 ) return SQLITE_NOMEM;
   }
+  pCur->zSource = sqlite3_mprintf("%s", zTable);
+  if( pCur->zSource==0 ) return SQLITE_NOMEM;
   rc = resPrepare(pCur, zTable);
   if( rc!=SQLITE_OK ) return rc;
   pCur->bEof = 0;
@@ -365,7 +388,8 @@ static int resColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol){
       sqlite3_result_text(ctx, azStatus[pCur->eStatus], -1, SQLITE_STATIC);
       break;
     case RES_VARIANT_GIVEN: resResultIn(ctx, pCur, IN_VARIANT); break;
-    default:
+    default:  /* RES_SOURCE: the table or view read */
+      sqlite3_result_text(ctx, pCur->zSource, -1, SQLITE_TRANSIENT);
       break;
   }
   return SQLITE_OK;

@@ -319,6 +319,41 @@ static void checkInventories(sqlite3 *db, const char *zDir){
   }
 }
 
+/* A small AWS Config snapshot (one Lambda function from a container
+** image), gzipped, in hex; cut short; with 8 bytes of its deflate data
+** overwritten. */
+#define GZ_DOC "1f8b08081804176b0003732e6a736f6e00ab564acecf4bcb4c2f2d4a2cc9cccf" \
+  "f32c49cd2d56b28aae56720cf253b2524a2ccab34a2c2fb6ca49cc4d4a49b42a" \
+  "2dd64d4d2c2ed135b43244025669a579c920dd56694a3a4a45a9c5f9a545c9a9" \
+  "219505a940131cc383adac7c20daaddca00a81ca50ac55b2aa562a484cce4e4c" \
+  "8769f3cc05b2956a6b636b01973a4165a2000000"
+#define GZ_TRUNCATED "1f8b08081804176b0003732e6a736f6e00ab564acecf4bcb4c2f2d4a2cc9cccf" \
+  "f32c49cd2d56b28aae56720cf253b2524a2ccab34a2c2fb6ca49cc4d"
+#define GZ_CORRUPT "1f8b08081804176b0003732e6a736f6e00ab564acecf4bcb4c2f2d4a2cc9ffff" \
+  "ffffffffffffb28aae56720cf253b2524a2ccab34a2c2fb6ca49cc4d4a49b42a" \
+  "2dd64d4d2c2ed135b43244025669a579c920dd56694a3a4a45a9c5f9a545c9a9" \
+  "219505a940131cc383adac7c20daaddca00a81ca50ac55b2aa562a484cce4e4c" \
+  "8769f3cc05b2956a6b636b01973a4165a2000000"
+
+/* SQLITE_LIMIT_LENGTH bounds what a gzip stream may inflate to (a gzip
+** bomb stops there): the GZ_DOC snapshot inflates to GZ_DOC_BYTES bytes,
+** read at exactly that limit, refused with SQLITE_TOOBIG one byte below. */
+#define GZ_DOC_BYTES 162
+static void checkLimit(sqlite3 *db){
+  int rc, iOld = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, GZ_DOC_BYTES);
+  char *z = runSql(db, "SELECT count(*), min(variant) FROM srm_inventory(x'" GZ_DOC "')", 0, 0, 0, &rc);
+  check("limit-1.1", strcmp(z, "1|container_image")==0, z, "1|container_image");
+  free(z);
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, GZ_DOC_BYTES - 1);
+  z = runSql(db, "SELECT count(*) FROM srm_inventory(x'" GZ_DOC "')", 0, 0, 0, &rc);
+  check("limit-1.2", rc==SQLITE_TOOBIG && strcmp(z, "error: srm_inventory: the gzip stream inflates"
+        " to more than 161 bytes (SQLITE_LIMIT_LENGTH)")==0, z,
+        "error: srm_inventory: the gzip stream inflates to more than 161 bytes (SQLITE_LIMIT_LENGTH)"
+        " (SQLITE_TOOBIG)");
+  free(z);
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, iOld);
+}
+
 /* ---- 3. what needs the C API ------------------------------------------ */
 
 /* A VFS that is the default one with a clock the test sets: date('now')
@@ -481,6 +516,53 @@ static const char *const azOomSql[] = {
   "SELECT count(*) FROM srm_matrix WHERE service = 'ec2' AND owner = 'aws'",
   "SELECT * FROM srm_inventory('arn:aws:s3:::a', 5)",
   "SELECT arn, service FROM srm_inventory(12345)",
+  /* documents as bytes: a gzip stream (one member, two, truncated,
+  ** corrupt), a byte order mark, UTF-16, ARN lists and look-alikes */
+  "SELECT arn, service, variant FROM srm_inventory(x'" GZ_DOC "')",
+  "SELECT arn, variant FROM srm_inventory(x'" GZ_DOC GZ_DOC "', 'aws_config_snapshot')",
+  "SELECT * FROM srm_inventory(x'" GZ_TRUNCATED "')",
+  "SELECT * FROM srm_inventory(x'" GZ_CORRUPT "')",
+  "SELECT * FROM srm_inventory(x'" GZ_DOC "00112233')",
+  "SELECT arn FROM srm_inventory(x'efbbbf' || CAST('{\"Resources\":[{\"Arn\":\"arn:aws:s3:::b\"}]}' AS BLOB))",
+  "SELECT * FROM srm_inventory(x'fffe7b007d00')",
+  "SELECT arn FROM srm_inventory('arn:aws:s3:::a' || char(9) || 'arn:aws:s3:::b  # two' || char(10)"
+  " || '# comment' || char(10) || 'arn:aws:sqs:us-east-1:111111111111:q')",
+  "SELECT * FROM srm_inventory('arn:aws:s3:::a' || char(10) || 'not an arn')",
+  "SELECT * FROM srm_inventory('arn,service' || char(10) || 'x,y')",
+  "SELECT * FROM srm_inventory('[1, 2]')",
+  "SELECT * FROM srm_inventory('{\"a\":1, \"b\":2, \"c\":3, \"d\":4, \"e\":5, \"f\":6, \"g\":7}')",
+  /* the overlay's arguments and the decisions' checks */
+  "SELECT effective_responsibility('arn:aws:s3:::b', 'customer_data', NULL, '123456789012'),"
+  " effective_decision('s3', 'customer_data', NULL, '123456789012')",
+  "SELECT effective_responsibility('s3', 'customer_data', NULL, '12345')",
+  "SELECT effective_responsibility('arn:aws:ec2:us-east-1:123456789012:instance/i-1', 'host_os', NULL,"
+  " '999999999999')",
+  "SELECT srm_decision_check('ec2', NULL, 'host_os', 'customer', NULL, '2024-01-01', NULL,"
+  " '111111111111', 'arn:aws:ec2:us-east-1:222222222222:instance/i-1')",
+  "SELECT srm_decision_check('AWS::EKS::Nodegroup', 'fargate', 'host_os', 'customer', NULL,"
+  " '2024-01-01', NULL, NULL, NULL)",
+  "SELECT srm_overlay_init('temp'), srm_overlay_init('temp')",
+  "SELECT srm_overlay_init('nope')",
+  "SELECT srm_overlay_init(7)",
+  "SELECT srm_decision_check('eks', 'fargate', 'host_os', 'aws', NULL, NULL, NULL, NULL,"
+  " 'arn:aws:eks:eu-west-1:111111111111:nodegroup/prod/ng-1/1a2b')",
+  "SELECT srm_decision_check(12, NULL, 'host_os', 'aws', NULL, NULL, NULL, NULL, NULL)",
+  /* JSONB: {"Resources":[]} read (SQLite 3.45 and later), one that is not
+  ** JSONB inside (a malformed element) */
+  "SELECT count(*) FROM srm_inventory(x'bc975265736f75726365730b')",
+  "SELECT count(*) FROM srm_inventory(x'cc01ff')",
+  /* values that must be converted to text (a zeroblob takes memory) */
+  "SELECT responsibility(zeroblob(40), 'host_os'), srm_service(zeroblob(40))",
+  "SELECT responsibility('ec2', zeroblob(40))",
+  "SELECT responsibility('ecs', 'host_os', zeroblob(40))",
+  "SELECT srm_variant('ecs', zeroblob(40)), srm_variant(zeroblob(40))",
+  "SELECT effective_responsibility(zeroblob(40), 'host_os')",
+  "SELECT effective_responsibility('ec2', zeroblob(40))",
+  "SELECT effective_decision('ecs', 'host_os', zeroblob(40))",
+  "SELECT effective_responsibility('s3', 'customer_data', NULL, zeroblob(40))",
+  "SELECT count(*) FROM srm_effective_matrix WHERE service = CAST(zeroblob(40) AS TEXT)",
+  "SELECT * FROM srm_resources(CAST(zeroblob(40) AS TEXT))",
+  "SELECT srm_arn(zeroblob(40), 'region'), srm_arn('arn:aws:s3:::b', zeroblob(40))",
 };
 
 /* Queries run with failing allocations on a database that has decisions:
@@ -501,7 +583,18 @@ static const char zOomSetup[] =
   " ('ec2', NULL, 'host_os', 'customer', NULL, 'r', 'a', '1999-01-01', '2000-01-01', NULL, NULL);"
   "INSERT INTO srm_decisions(service, control, owner, reason, approved_by, decided_on)"
   " WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<20)"
-  " SELECT 's3', 'customer_data', 'shared', 'r', 'a', printf('2020-01-%02d', x) FROM c;";
+  " SELECT 's3', 'customer_data', 'shared', 'r', 'a', printf('2020-01-%02d', x) FROM c;"
+  "CREATE TABLE inventory(ARN TEXT, Resource_Type TEXT, variant TEXT, account TEXT, region TEXT,"
+  " name TEXT, tags TEXT, service TEXT);"
+  "INSERT INTO inventory VALUES"
+  " ('arn:aws:ecs:us-east-1:123456789012:service/c/a', NULL, 'FARGATE', NULL, NULL, 'a', '{\"k\":1}', NULL),"
+  " ('arn:aws:ecs:us-east-1:123456789012:service/c/b', NULL, 'nope', NULL, NULL, NULL, NULL, NULL),"
+  " (NULL, 'AWS::S3::Bucket', NULL, '123456789012', 'us-east-1', NULL, NULL, NULL),"
+  " (NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Amazon RDS'),"
+  " (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
+  " ('arn:aws:contoso:us-east-1:123456789012:w/1', NULL, NULL, NULL, NULL, NULL, NULL, NULL);"
+  "CREATE VIEW inv_view AS SELECT arn FROM inventory WHERE arn IS NOT NULL;"
+  "CREATE TABLE no_ident(x);";
 static const char *const azOomSetupSql[] = {
   "SELECT effective_responsibility('arn:aws:ec2:us-east-1:123456789012:instance/i-1', 'patch_management'),"
   " effective_decision('arn:aws:ec2:us-east-1:123456789012:instance/i-1', 'guest_os_patching'),"
@@ -514,13 +607,73 @@ static const char *const azOomSetupSql[] = {
   " VALUES ('Amazon EC2', 'host_os', 'aws', 'r', 'a') RETURNING service",
   "INSERT INTO srm_decisions(service, control, owner, reason, approved_by)"
   " VALUES ('ec2', 'host_os', 'nobody', 'r', 'a')",
+  "SELECT id, arn, resource_type, name, account, region, tags, service, variant, variant_used,"
+  " variant_kind, category, status, variant_given FROM srm_resources ORDER BY id",
+  "SELECT id, arn, service, status FROM srm_resources('inv_view')",
+  "SELECT * FROM srm_resources('no_such_table')",
+  "SELECT * FROM srm_resources('no_ident')",
+  "SELECT r.arn, m.control, m.owner FROM srm_resources r JOIN srm_matrix m ON m.service = r.service"
+  " AND m.variant IS r.variant_used WHERE m.control = 'guest_os_patching' ORDER BY r.id",
+};
+/* Overlays that are not srm's, each with a query that reads it: the
+** errors that say so must also hold when an allocation fails on the way
+** (numbered after azOomSetupSql[]). */
+#define HOSTILE_TABLE \
+  "CREATE TABLE srm_decisions(id INTEGER PRIMARY KEY, service, variant, control, owner, party," \
+  " internal_owner, reason, approved_by, decided_on, expires_on, account, resource_arn);"
+static const struct { const char *zSetup, *zSql; } aOomHostile[] = {
+  { "CREATE TABLE d(x); CREATE VIEW srm_decisions AS SELECT * FROM d;"
+    "CREATE TABLE srm_decisions_version(n);",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { HOSTILE_TABLE, "SELECT effective_responsibility('ec2', 'host_os')" },
+  { HOSTILE_TABLE "CREATE VIEW srm_decisions_version AS SELECT 1 AS n;",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "SELECT srm_overlay_init(); DROP TRIGGER srm_decisions_update;",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "SELECT srm_overlay_init(); CREATE TRIGGER hush BEFORE UPDATE ON srm_decisions_version"
+    " BEGIN SELECT RAISE(IGNORE); END;",
+    "SELECT count(*) FROM srm_effective_matrix WHERE service = 'ec2'" },
+  { "SELECT srm_overlay_init(); DELETE FROM srm_decisions_version;",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "SELECT srm_overlay_init(); INSERT INTO srm_decisions_version VALUES (7);",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "SELECT srm_overlay_init(); DROP TRIGGER srm_decisions_insert; DROP TRIGGER srm_decisions_update;"
+    " PRAGMA ignore_check_constraints = ON;"
+    " INSERT INTO srm_decisions(service, control, owner, reason, approved_by) VALUES ('ec2', 'nope', 'aws', 'r', 'a');"
+    " PRAGMA ignore_check_constraints = OFF; SELECT srm_overlay_init();",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "SELECT srm_overlay_init(); DROP TRIGGER srm_decisions_insert; DROP TRIGGER srm_decisions_update;"
+    " PRAGMA ignore_check_constraints = ON;"
+    " INSERT INTO srm_decisions(service, control, owner, reason, approved_by) VALUES ('ec2', 'host_os', '', 'r', 'a');"
+    " PRAGMA ignore_check_constraints = OFF; SELECT srm_overlay_init();",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "CREATE TABLE srm_decisions(id INTEGER PRIMARY KEY, service, variant, control, owner, party,"
+    " decided_on, expires_on, account, resource_arn AS (account));"
+    "CREATE TABLE srm_decisions_version(n);",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "CREATE TABLE srm_decisions(id INTEGER PRIMARY KEY, service, variant, control, owner);"
+    "CREATE TABLE srm_decisions_version(n);",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  { "ATTACH ':memory:' AS aux; SELECT srm_overlay_init('aux'); CREATE TABLE main.srm_decisions_version(n);",
+    "SELECT effective_responsibility('ec2', 'host_os')" },
+  /* a valid decision with a value that is not text (a table without
+  ** column types keeps the integer): read as text */
+  { HOSTILE_TABLE "SELECT srm_overlay_init();"
+    " INSERT INTO srm_decisions(service, control, owner, reason, approved_by, account)"
+    " VALUES ('ec2', 'host_os', 'customer', 'r', 'a', 123456789012);",
+    "SELECT effective_responsibility('arn:aws:ec2:us-east-1:123456789012:instance/i-1', 'host_os')" },
 };
 #define N_OOM_PLAIN (sizeof(azOomSql)/sizeof(azOomSql[0]))
-#define N_OOM_ALL (N_OOM_PLAIN + sizeof(azOomSetupSql)/sizeof(azOomSetupSql[0]))
-static const char *oomSql(size_t i){ return i<N_OOM_PLAIN ? azOomSql[i] : azOomSetupSql[i - N_OOM_PLAIN]; }
+#define N_OOM_SETUP (N_OOM_PLAIN + sizeof(azOomSetupSql)/sizeof(azOomSetupSql[0]))
+#define N_OOM_ALL (N_OOM_SETUP + sizeof(aOomHostile)/sizeof(aOomHostile[0]))
+static const char *oomSql(size_t i){
+  return i<N_OOM_PLAIN ? azOomSql[i]
+       : i<N_OOM_SETUP ? azOomSetupSql[i - N_OOM_PLAIN] : aOomHostile[i - N_OOM_SETUP].zSql;
+}
 static void oomSetup(sqlite3 *db, size_t i){
-  if( i>=N_OOM_PLAIN && sqlite3_exec(db, zOomSetup, 0, 0, 0)!=SQLITE_OK ){
-    fprintf(stderr, "driver: setup: %s\n", sqlite3_errmsg(db));
+  const char *zSetup = i<N_OOM_PLAIN ? 0 : i<N_OOM_SETUP ? zOomSetup : aOomHostile[i - N_OOM_SETUP].zSetup;
+  if( zSetup && sqlite3_exec(db, zSetup, 0, 0, 0)!=SQLITE_OK ){
+    fprintf(stderr, "driver: setup %d: %s\n", (int)i + 1, sqlite3_errmsg(db));
     exit(2);
   }
 }
@@ -754,6 +907,7 @@ int main(int argc, char **argv){
   checkCore(db);
   checkInventories(db, zDir);
   checkClock(db);
+  checkLimit(db);
   checkInitBusy(db);
   sqlite3_close(db);
   checkOom(zDir);
