@@ -17,6 +17,8 @@
 **
 ** Errors (srm_inventory adds nothing to them):
 **   srm_inventory: the gzip stream is corrupt (zlib: MESSAGE)
+**   srm_inventory: the document is gzip, which this build of srm does not
+**     read (built with SRM_OMIT_GZIP): gunzip it first
 **   srm_inventory: the gzip stream is truncated
 **   srm_inventory: the gzip stream inflates to more than N bytes (SQLITE_LIMIT_LENGTH)
 **   srm_inventory: the document is UTF-16; srm reads UTF-8 (iconv -f UTF-16 -t UTF-8)
@@ -32,7 +34,9 @@
 **   srm_inventory: line N is not an ARN: 'START' (format arn_list)
 */
 #include <string.h>
-#include <zlib.h>
+#ifndef SRM_OMIT_GZIP
+# include <zlib.h>
+#endif
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include "srm.h"
@@ -43,6 +47,7 @@ void srmDocumentClose(SrmDocument *p){
   memset(p, 0, sizeof(*p));
 }
 
+#ifndef SRM_OMIT_GZIP
 /* zlib's allocations through SQLite's allocator, so that they count
 ** against SQLite's limits and fail as SQLite's do. */
 static voidpf srmZalloc(voidpf pOpaque, uInt nItems, uInt nSize){
@@ -142,6 +147,17 @@ static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument
   return SQLITE_OK;
 }
 
+#else  /* SRM_OMIT_GZIP: a build without zlib (srm.dll) */
+
+static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
+  (void)db; (void)z; (void)n; (void)p;
+  *pzErr = sqlite3_mprintf("srm_inventory: the document is gzip, which this build of srm does not read"
+                           " (built with SRM_OMIT_GZIP): gunzip it first");
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+#endif /* SRM_OMIT_GZIP */
+
 /* Is z[0..n), a BLOB, one JSONB element that spans all of it, an array or
 ** an object?  (Header: the low 4 bits the type, 11 array, 12 object; the
 ** high 4 the payload size, or 12..15 for a size in the next 1, 2, 4 or 8
@@ -201,8 +217,8 @@ static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocume
 
 int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, SrmDocument *p, char **pzErr){
   int eType = sqlite3_value_type(pDoc), bInflated = 0;
-  const unsigned char *z;
-  size_t n;
+  const unsigned char *z = 0;
+  size_t n = 0;
   memset(p, 0, sizeof(*p));
   *pzErr = 0;
   if( eType==SQLITE_BLOB ){

@@ -747,12 +747,11 @@ static int invDetect(inv_cursor *pCur, int nBind, int *peFormat){
   *peFormat = -1;
   if( i==n || (z[i]!='{' && z[i]!='[') ){
     /* Not JSON: an ARN list, if every line is one. */
-    size_t j = i, nLine;
+    size_t j, nLine;
     const char *zLine;
     int iLine = 1, bBad;
     char *zErr = 0;
-    for(j=0; j<i; j++) if( z[j]=='\n' ) iLine++;
-    j = i;
+    for(j=0; j<i; j++) if( z[j]=='\n' ) iLine++;   /* lines before the first text */
     if( srmArnLine(z, n, &j, &iLine, &zLine, &nLine, &bBad) && bBad ){
       /* The first thing in it is not an ARN: say what it looks like. */
       const char *zEol = memchr(zLine, '\n', n - (size_t)(zLine - z));

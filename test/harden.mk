@@ -16,7 +16,8 @@
 #   make coverage   gcc --coverage, the Tcl suite and the driver, gcovr totals
 #                   of ext/*.c, the per-line report in build/coverage/; fails
 #                   when a branch is not taken (test/coverage-check.sh)
-#   make dll        srm.dll with mingw-w64 (-Wall -Wextra -Werror)
+#   make dll        srm.dll with mingw-w64 (-Wall -Wextra -Werror), built
+#                   with SRM_OMIT_GZIP (Debian has no zlib for mingw)
 #   make lint       cppcheck and clang-tidy over ext/*.c, suppressions in
 #                   test/lint-suppressions.txt
 #   make harden     all of the above, each even when one fails, with a
@@ -332,7 +333,7 @@ build/dll/srm.dll: $(H_SRC_DEPS) | harden-deps
 	@mkdir -p $(@D)/include
 	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(@D)/include/
 	$(H_MINGW) $(WARN) -O2 -g -Iext -Ibuild -I$(@D)/include -include build/version.h \
-	  -shared -o $@ $(H_SRC)
+	  -DNDEBUG -DSRM_OMIT_GZIP -shared -o $@ $(H_SRC)
 
 dll: build/dll/srm.dll
 	@x86_64-w64-mingw32-objdump -p $< | grep -q '\bsqlite3_srm_init$$' || \
