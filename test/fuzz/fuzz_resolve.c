@@ -14,7 +14,7 @@
 **     range, parts inside x;
 **   - responsibility(), responsibility_why(), srm_service(), srm_category(),
 **     srm_variant() agree with each other and with srmResolve(), give only
-**     aws/customer/shared, valid JSON, and fail only with the documented
+**     aws/customer/shared/not_applicable, valid JSON, and fail only with the documented
 **     "unknown control" / "unknown variant" messages.
 */
 #include "fuzz.h"
@@ -44,7 +44,8 @@ static void checkTarget(const char *z, size_t n){
 }
 
 static int isOwner(const char *z){
-  return z && (strcmp(z, "aws")==0 || strcmp(z, "customer")==0 || strcmp(z, "shared")==0);
+  return z && (strcmp(z, "aws")==0 || strcmp(z, "customer")==0 || strcmp(z, "shared")==0
+               || strcmp(z, "not_applicable")==0);
 }
 
 /* Columns: 0 responsibility, 1 json_valid(why), 2 why.owner, 3 srm_service,
