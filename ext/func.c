@@ -302,6 +302,7 @@ static void srmDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     { "matrix",         -1 },                  { "aliases",     SRM_COUNT_ALIAS },
     { "resource_types", SRM_COUNT_TYPE },      { "arn_types",   SRM_COUNT_ARN },
     { "table_names",    SRM_COUNT_TABLE },     { "exclusions",  SRM_COUNT_EXCLUSION },
+    { "checks",         SRM_COUNT_CHECK },
     { "keys",           SRM_COUNT_KEY },
   };
   int nCell = srmCount[SRM_COUNT_SLOT]*SRM_NCONTROL, nSourced = 0, nNa = 0, i;

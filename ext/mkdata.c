@@ -498,6 +498,18 @@ int main(int argc, char **argv){
   sqlite3_finalize(p);
   printf("};\n\n");
 
+  printf("const SrmCheck srmCheck[] = {\n");
+  p = prep("SELECT scanner, check_id, title, service, resource_type, control, rationale FROM checks"
+           " ORDER BY control COLLATE BINARY, scanner COLLATE BINARY, check_id COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {");
+    for(j=0; j<7; j++) printf("%s%u", j ? ", " : "", poolCol(p, j));
+    printf("},\n");
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
   /* 8. The identifier table: ids, aliases, types, "namespace:type", tables. */
   for(i=0; i<nService; i++) addKey(azService[i], i, 0, SRM_KEY_ID, "data/services.csv");
   addKeys("SELECT alias, service, '', 'data/aliases.csv:' || (rowid+1) FROM aliases ORDER BY rowid",
@@ -557,6 +569,7 @@ int main(int argc, char **argv){
   counts[SRM_COUNT_KEY] = nKey;
   counts[SRM_COUNT_KEY_SLOTS] = nKeySlot;
   counts[SRM_COUNT_REVIEWED] = count("SELECT count(*) FROM services WHERE reviewed_on <> ''");
+  counts[SRM_COUNT_CHECK] = count("SELECT count(*) FROM checks");
   printf("const int srmCount[] = {");
   for(i=0; i<SRM_COUNT_N; i++) printf("%s%d", i ? ", " : "", counts[i]);
   printf("};\n\n");

@@ -166,6 +166,38 @@ CREATE TABLE exclusions(
   UNIQUE (dialect, name)
 ) STRICT;
 
+-- data/checks/*.csv: the checks of the scanners (Security Hub controls,
+-- AWS Config managed rules, Prowler checks), each with the srm control it
+-- verifies ('' for none, with the reason) and why (issue 19).
+CREATE TABLE checks_securityhub(
+  check_id      TEXT PRIMARY KEY CONSTRAINT "check_id is empty" CHECK (check_id <> ''),
+  title         TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  service       TEXT NOT NULL REFERENCES services,
+  resource_type TEXT NOT NULL,
+  control       TEXT NOT NULL,
+  rationale     TEXT NOT NULL CONSTRAINT "rationale is empty" CHECK (rationale <> '')
+) STRICT;
+CREATE TABLE checks_config(
+  check_id      TEXT PRIMARY KEY CONSTRAINT "check_id is empty" CHECK (check_id <> ''),
+  title         TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  service       TEXT NOT NULL REFERENCES services,
+  resource_type TEXT NOT NULL,
+  control       TEXT NOT NULL,
+  rationale     TEXT NOT NULL CONSTRAINT "rationale is empty" CHECK (rationale <> '')
+) STRICT;
+CREATE TABLE checks_prowler(
+  check_id      TEXT PRIMARY KEY CONSTRAINT "check_id is empty" CHECK (check_id <> ''),
+  title         TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  service       TEXT NOT NULL REFERENCES services,
+  resource_type TEXT NOT NULL,
+  control       TEXT NOT NULL,
+  rationale     TEXT NOT NULL CONSTRAINT "rationale is empty" CHECK (rationale <> '')
+) STRICT;
+CREATE VIEW checks(scanner, check_id, title, service, resource_type, control, rationale, line) AS
+  SELECT 'securityhub', *, rowid + 1 FROM checks_securityhub
+  UNION ALL SELECT 'config', *, rowid + 1 FROM checks_config
+  UNION ALL SELECT 'prowler', *, rowid + 1 FROM checks_prowler;
+
 -- Parents before children, so that foreign keys are checked row by row.
 .import --csv --skip 1 data/categories.csv categories
 .import --csv --skip 1 data/controls.csv controls
@@ -178,6 +210,9 @@ CREATE TABLE exclusions(
 .import --csv --skip 1 data/arn_types.csv arn_types
 .import --csv --skip 1 data/tables.csv tables
 .import --csv --skip 1 data/exclusions.csv exclusions
+.import --csv --skip 1 data/checks/securityhub.csv checks_securityhub
+.import --csv --skip 1 data/checks/config.csv checks_config
+.import --csv --skip 1 data/checks/prowler.csv checks_prowler
 
 -- Owners ranked by how much the customer has to do.
 CREATE VIEW owner_rank(owner, rank) AS
@@ -307,6 +342,11 @@ UNION ALL
           UNION ALL SELECT 'arn_types', rowid + 1, service, variant FROM arn_types
           UNION ALL SELECT 'tables', rowid + 1, service, variant FROM tables)
    WHERE variant <> '' AND (service, variant) NOT IN (SELECT service, variant FROM variants)
+UNION ALL
+  SELECT 'data/checks/' || scanner || '.csv:' || line || ': control ''' || control
+         || ''' is not a base control of data/controls.csv (or empty: the check verifies none)'
+    FROM checks
+   WHERE control <> '' AND control NOT IN (SELECT control FROM controls WHERE layer <> 'composite')
 UNION ALL
   SELECT 'data/aliases.csv:' || (a.rowid + 1) || ': alias ''' || a.alias || ''' is the id of service '''
          || s.service || ''''

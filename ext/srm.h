@@ -90,6 +90,7 @@ typedef struct SrmResourceType SrmResourceType;
 typedef struct SrmArnType SrmArnType;
 typedef struct SrmTableName SrmTableName;
 typedef struct SrmExclusion SrmExclusion;
+typedef struct SrmCheck SrmCheck;
 
 /* The words behind a cell: one per default or exception row. */
 struct SrmText {               /* strings: offsets in srmPool[] */
@@ -164,6 +165,8 @@ struct SrmResourceType { unsigned int iType; int iService, iVariant; };
 struct SrmArnType { unsigned int iNamespace, iType; int iService, iVariant; };
 struct SrmTableName { unsigned int iTable, iDialect; int iService, iVariant; };
 struct SrmExclusion { unsigned int iDialect, iName, iReason; };
+/* A scanner's check and the control it verifies (iControl "" for none). */
+struct SrmCheck { unsigned int iScanner, iCheckId, iTitle, iService, iType, iControl, iRationale; };
 
 /*
 ** The identifier hash, shared by the generator (for the keys) and the
@@ -315,6 +318,7 @@ extern const SrmResourceType srmResourceType[];  /* sorted by type */
 extern const SrmArnType srmArnType[];      /* sorted by namespace, type */
 extern const SrmTableName srmTableName[];  /* sorted by table, dialect */
 extern const SrmExclusion srmExclusion[];  /* sorted by dialect, name */
+extern const SrmCheck srmCheck[];          /* sorted by control, scanner, check_id */
 extern const int srmCount[];               /* row counts, SRM_COUNT_* */
 extern const unsigned short srmSlotService[];  /* [slot] -> service */
 extern const unsigned char srmControlSlot[];   /* [SRM_CONTROL_SLOTS]: hash -> 1 + control */
@@ -336,7 +340,8 @@ extern const char srmDataChecksum[];       /* of data/ CSV files, from the Makef
 #define SRM_COUNT_KEY        12
 #define SRM_COUNT_KEY_SLOTS  13
 #define SRM_COUNT_REVIEWED   14
-#define SRM_COUNT_N          15
+#define SRM_COUNT_CHECK      15
+#define SRM_COUNT_N          16
 
 #define SRM_NCONTROL  (srmCount[SRM_COUNT_CONTROL])
 

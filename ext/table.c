@@ -21,6 +21,8 @@
 **   srm_arn_types(namespace, resource_type, service, variant)
 **   srm_table_names(table_name, dialect, service, variant)
 **   srm_exclusions(dialect, name, reason)
+**   srm_checks(scanner, check_id, title, service, resource_type, control,
+**              rationale)      scanners' checks and the control each verifies
 **
 ** srm_matrix has one row per service, variant and control.  For a service
 ** with variants, the rows whose variant is NULL repeat the default variant's
@@ -396,6 +398,28 @@ static void srmExclusionColumn(sqlite3_context *ctx, int i, int iCol){
   }
 }
 
+/* ---- srm_checks ---- */
+static int srmCheckRows(void){ return srmCount[SRM_COUNT_CHECK]; }
+static const char *srmCheckKey(int i){ return SRM_STR(srmCheck[i].iControl); }
+static void srmCheckColumn(sqlite3_context *ctx, int i, int iCol){
+  const SrmCheck *p = &srmCheck[i];
+  switch( iCol ){
+    case 0: TEXT(SRM_STR(p->iScanner)); break;
+    case 1: TEXT(SRM_STR(p->iCheckId)); break;
+    case 2: TEXT(SRM_STR(p->iTitle)); break;
+    case 3: TEXT(SRM_STR(p->iService)); break;
+    case 4: TEXT0(SRM_STR(p->iType)); break;
+    case 5: TEXT0(SRM_STR(p->iControl)); break;
+    default: TEXT(SRM_STR(p->iRationale)); break;
+  }
+}
+static int srmCheckLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  (void)pCache;
+  (void)idxNum;
+  /* control '' is "none", which reads as NULL: no value looks it up */
+  return a[0].n>0 && srmSortedRun(srmCheckRows(), srmCheckKey, &a[0], pRun);
+}
+
 static const SrmTableDef srmTables[] = {
   { "srm_categories",
     "CREATE TABLE x(category TEXT, title TEXT, description TEXT, source TEXT)",
@@ -437,6 +461,10 @@ static const SrmTableDef srmTables[] = {
   { "srm_exclusions",
     "CREATE TABLE x(dialect TEXT, name TEXT, reason TEXT)",
     SRM_TAB_SCAN, srmExclusionRows, srmExclusionColumn, {-1, -1, -1}, 0, 0 },
+  { "srm_checks",
+    "CREATE TABLE x(scanner TEXT, check_id TEXT, title TEXT, service TEXT, resource_type TEXT,"
+    " control TEXT, rationale TEXT)",
+    SRM_TAB_RUN, srmCheckRows, srmCheckColumn, {5, -1, -1}, 330, srmCheckLookup },
 };
 
 /* ---- the module ---- */
