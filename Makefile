@@ -35,7 +35,7 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
 DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv)
 

@@ -2,8 +2,8 @@
 ** document.c: an inventory document's bytes, made ready for srm_inventory()
 ** (inventory.c), and the checks of an ARN list.
 **
-** srmDocumentOpen() takes the value given to srm_inventory() and gives the
-** UTF-8 text to read:
+** srmDocumentOpen() takes the value given to srm_inventory() or
+** srm_findings() and gives the UTF-8 text to read:
 **
 **   - a gzip stream (magic bytes 1f 8b: AWS Config delivers snapshots to S3
 **     as .json.gz) is inflated with zlib, member after member, into at most
@@ -15,15 +15,15 @@
 **   - a JSONB blob (SQLite 3.45's binary JSON: a BLOB whose first element
 **     spans exactly the blob) is turned into JSON text with json().
 **
-** Errors (srm_inventory adds nothing to them):
-**   srm_inventory: the gzip stream is corrupt (zlib: MESSAGE)
-**   srm_inventory: the document is gzip, which this build of srm does not
-**     read (built with SRM_OMIT_GZIP): gunzip it first
-**   srm_inventory: the gzip stream is truncated
-**   srm_inventory: the gzip stream inflates to more than N bytes (SQLITE_LIMIT_LENGTH)
-**   srm_inventory: the document is UTF-16; srm reads UTF-8 (iconv -f UTF-16 -t UTF-8)
-**   srm_inventory: the document is JSONB, which SQLite X cannot read (SQLite 3.45 or later can)
-**   srm_inventory: malformed JSONB (SQLite's message)
+** Errors (F is the function, srm_inventory or srm_findings):
+**   F: the gzip stream is corrupt (zlib: MESSAGE)
+**   F: the document is gzip, which this build of srm does not read (built
+**      with SRM_OMIT_GZIP): gunzip it first
+**   F: the gzip stream is truncated
+**   F: the gzip stream inflates to more than N bytes (SQLITE_LIMIT_LENGTH)
+**   F: the document is UTF-16; srm reads UTF-8 (iconv -f UTF-16 -t UTF-8)
+**   F: the document is JSONB, which SQLite X cannot read (SQLite 3.45 or later can)
+**   F: malformed JSONB (SQLite's message)
 **
 ** srmArnLine() reads one line of an ARN list: blank lines and lines that
 ** start with # are skipped; a # after white space starts a comment; tabs
@@ -70,7 +70,8 @@ static void srmZfree(voidpf pOpaque, voidpf p){
 
 /* Inflate the gzip stream z[0..n) into p->zOwned.  SQLITE_OK, or an error
 ** with *pzErr (SQLITE_NOMEM without one). */
-static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
+static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p,
+                      const char *zWho, char **pzErr){
   z_stream s;
   sqlite3_int64 mxOut = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
   size_t nAlloc = 4*n + 1024, nOut = 0;
@@ -99,8 +100,8 @@ static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument
     zrc = inflate(&s, Z_NO_FLUSH);
     nOut = (size_t)(s.next_out - zOut);
     if( (sqlite3_int64)nOut > mxOut ){
-      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream inflates to more than %lld bytes"
-                               " (SQLITE_LIMIT_LENGTH)", mxOut);
+      *pzErr = sqlite3_mprintf("%s: the gzip stream inflates to more than %lld bytes"
+                               " (SQLITE_LIMIT_LENGTH)", zWho, mxOut);
       rc = SQLITE_TOOBIG;
       break;
     }
@@ -109,8 +110,8 @@ static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument
       size_t nLeft = n - (size_t)(s.next_in - z);
       if( nLeft==0 ) break;
       if( nLeft<2 || s.next_in[0]!=0x1f || s.next_in[1]!=0x8b ){
-        *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %lld byte%s of"
-                                 " garbage after the end)", (long long)nLeft, nLeft==1 ? "" : "s");
+        *pzErr = sqlite3_mprintf("%s: the gzip stream is corrupt (zlib: %lld byte%s of"
+                                 " garbage after the end)", zWho, (long long)nLeft, nLeft==1 ? "" : "s");
         rc = SQLITE_ERROR;
         break;
       }
@@ -123,13 +124,13 @@ static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument
       /* No progress: there is room for output (the loop grows it), so the
       ** input is all read and the stream has not ended. */
       assert( (size_t)(s.next_in - z)==n );
-      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is truncated");
+      *pzErr = sqlite3_mprintf("%s: the gzip stream is truncated", zWho);
       rc = SQLITE_ERROR;
       break;
     }else if( zrc!=Z_OK ){
       const char *zMsg = s.msg;
       if( NEVER(zMsg==0) ) zMsg = "invalid data";   /* zlib names every data error */
-      *pzErr = sqlite3_mprintf("srm_inventory: the gzip stream is corrupt (zlib: %s)", zMsg);
+      *pzErr = sqlite3_mprintf("%s: the gzip stream is corrupt (zlib: %s)", zWho, zMsg);
       rc = SQLITE_ERROR;
       break;
     }
@@ -149,10 +150,11 @@ static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument
 
 #else  /* SRM_OMIT_GZIP: a build without zlib (srm.dll) */
 
-static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
+static int srmInflate(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p,
+                      const char *zWho, char **pzErr){
   (void)db; (void)z; (void)n; (void)p;
-  *pzErr = sqlite3_mprintf("srm_inventory: the document is gzip, which this build of srm does not read"
-                           " (built with SRM_OMIT_GZIP): gunzip it first");
+  *pzErr = sqlite3_mprintf("%s: the document is gzip, which this build of srm does not read"
+                           " (built with SRM_OMIT_GZIP): gunzip it first", zWho);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
@@ -183,7 +185,8 @@ static int srmIsJsonb(const unsigned char *z, size_t n){
 
 /* JSONB into JSON text, by SQLite's json() (3.45 and later; earlier
 ** SQLite reads the blob as text and fails). */
-static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p, char **pzErr){
+static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocument *p,
+                        const char *zWho, char **pzErr){
   sqlite3_stmt *pStmt = 0;
   int rc = sqlite3_prepare_v2(db, "SELECT json(?1)", -1, &pStmt, 0);
   if( rc==SQLITE_OK ){
@@ -204,10 +207,10 @@ static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocume
     }
   }else if( rc!=SQLITE_NOMEM ){
     if( sqlite3_libversion_number()<3045000 ){
-      *pzErr = sqlite3_mprintf("srm_inventory: the document is JSONB, which SQLite %s cannot read"
-                               " (SQLite 3.45 or later can)", sqlite3_libversion());
+      *pzErr = sqlite3_mprintf("%s: the document is JSONB, which SQLite %s cannot read"
+                               " (SQLite 3.45 or later can)", zWho, sqlite3_libversion());
     }else{
-      *pzErr = sqlite3_mprintf("srm_inventory: malformed JSONB (%s)", sqlite3_errmsg(db));
+      *pzErr = sqlite3_mprintf("%s: malformed JSONB (%s)", zWho, sqlite3_errmsg(db));
     }
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -215,7 +218,7 @@ static int srmJsonbText(sqlite3 *db, const unsigned char *z, size_t n, SrmDocume
   return rc;
 }
 
-int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, SrmDocument *p, char **pzErr){
+int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, const char *zWho, SrmDocument *p, char **pzErr){
   int eType = sqlite3_value_type(pDoc), bInflated = 0;
   const unsigned char *z = 0;
   size_t n = 0;
@@ -235,7 +238,7 @@ int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, SrmDocument *p, char **pzE
   p->z = (const char*)z;
   p->n = n;
   if( n>=2 && z[0]==0x1f && z[1]==0x8b ){
-    int rc = srmInflate(db, z, n, p, pzErr);
+    int rc = srmInflate(db, z, n, p, zWho, pzErr);
     if( rc!=SQLITE_OK ) return rc;
     z = (const unsigned char*)p->z;
     n = p->n;
@@ -248,21 +251,60 @@ int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, SrmDocument *p, char **pzE
          || (n>=4 && ((z[0]==0 && z[1]!=0 && z[2]==0 && z[3]!=0)
                      || (z[0]!=0 && z[1]==0 && z[2]!=0 && z[3]==0))) ){
     srmDocumentClose(p);
-    *pzErr = sqlite3_mprintf("srm_inventory: the document is UTF-16; srm reads UTF-8"
-                             " (iconv -f UTF-16 -t UTF-8)");
+    *pzErr = sqlite3_mprintf("%s: the document is UTF-16; srm reads UTF-8"
+                             " (iconv -f UTF-16 -t UTF-8)", zWho);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if( (eType==SQLITE_BLOB || bInflated) && srmIsJsonb(z, n) ){
     char *zOld = p->zOwned;
     int rc;
     p->zOwned = 0;
-    rc = srmJsonbText(db, z, n, p, pzErr);
+    rc = srmJsonbText(db, z, n, p, zWho, pzErr);
     sqlite3_free(zOld);
     return rc;
   }
   p->z = (const char*)z;
   p->n = n;
   return SQLITE_OK;
+}
+
+/* ---- fields ---- */
+
+int srmFieldSet(SrmField *p, sqlite3_value *pVal){
+  int eType = sqlite3_value_type(pVal);
+  const char *z;
+  int n;
+  p->eType = SQLITE_NULL;
+  if( eType==SQLITE_NULL ) return SQLITE_OK;
+  if( eType==SQLITE_INTEGER ) p->i = sqlite3_value_int64(pVal);
+  else if( eType==SQLITE_FLOAT ) p->r = sqlite3_value_double(pVal);
+  p->bJson = sqlite3_value_subtype(pVal)=='J';
+  z = (const char*)sqlite3_value_text(pVal);
+  n = sqlite3_value_bytes(pVal);
+  if( z==0 ) return SQLITE_NOMEM;
+  if( n+1>p->nAlloc ){
+    int nNew = n+1<64 ? 64 : (n+1)*2;
+    char *zNew = sqlite3_realloc(p->z, nNew);
+    if( zNew==0 ) return SQLITE_NOMEM;
+    p->z = zNew;
+    p->nAlloc = nNew;
+  }
+  memcpy(p->z, z, (size_t)n+1);
+  p->n = n;
+  p->eType = eType;
+  return SQLITE_OK;
+}
+
+void srmFieldResult(sqlite3_context *ctx, const SrmField *p){
+  switch( p->eType ){
+    case SQLITE_INTEGER: sqlite3_result_int64(ctx, p->i); break;
+    case SQLITE_FLOAT:   sqlite3_result_double(ctx, p->r); break;
+    case SQLITE_TEXT:
+      sqlite3_result_text(ctx, p->z, p->n, SQLITE_TRANSIENT);
+      if( p->bJson ) sqlite3_result_subtype(ctx, 'J');
+      break;
+    default: break;
+  }
 }
 
 /* ---- ARN lists ---- */

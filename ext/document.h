@@ -1,6 +1,6 @@
 /*
-** document.h: inventory documents made ready to read (document.c), for
-** inventory.c.  Internal to the library.
+** document.h: documents made ready to read (document.c), for inventory.c
+** and findings.c.  Internal to the library.
 */
 #ifndef SRM_DOCUMENT_H
 #define SRM_DOCUMENT_H
@@ -20,9 +20,25 @@ struct SrmDocument {
 };
 
 /* SQLITE_OK with *p filled, or an error code with *pzErr (from
-** sqlite3_malloc; NULL for SQLITE_NOMEM).  pDoc must outlive *p. */
-int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, SrmDocument *p, char **pzErr);
+** sqlite3_malloc; NULL for SQLITE_NOMEM), which starts "zWho: " (the name
+** of the function reading the document).  pDoc must outlive *p. */
+int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, const char *zWho, SrmDocument *p, char **pzErr);
 void srmDocumentClose(SrmDocument *p);
+
+/* A field of a document's item, kept from one statement row to the next
+** (a row's values last only until the next step): its SQL type and value,
+** text in a buffer that is reused, 'J' when SQLite marked it JSON. */
+typedef struct SrmField SrmField;
+struct SrmField {
+  int eType;                    /* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT */
+  int bJson;
+  sqlite3_int64 i;
+  double r;
+  char *z;                      /* n bytes and a NUL, nAlloc allocated */
+  int n, nAlloc;
+};
+int srmFieldSet(SrmField *p, sqlite3_value *pVal);   /* SQLITE_OK or SQLITE_NOMEM */
+void srmFieldResult(sqlite3_context *ctx, const SrmField *p);
 
 int srmArnLine(const char *z, size_t n, size_t *pi, int *piLine,
                const char **pzArn, size_t *pnArn, int *pbBad);

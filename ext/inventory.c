@@ -242,16 +242,6 @@ static char *invItemsSql(const InvKey *aKey, int nKey, int bHints){
 /* One field of the current row: its type, and its text for all but NULL
 ** (the text SQLite gives for numbers).  bJson: the value has JSON's
 ** subtype (an object or array). */
-typedef struct InvSlot InvSlot;
-struct InvSlot {
-  int eType;                   /* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT */
-  int bJson;
-  sqlite3_int64 i;
-  double r;
-  char *z;                     /* n bytes, nAlloc allocated */
-  int n, nAlloc;
-};
-
 typedef struct inv_vtab inv_vtab;
 struct inv_vtab {
   sqlite3_vtab base;
@@ -275,7 +265,7 @@ struct inv_cursor {
   sqlite3_stmt *pProps;         /* zPropsSql */
   const char *zItem;            /* the current item's text (pStmt's), or NULL */
   int nItem;
-  InvSlot aSlot[SLOT_N];
+  SrmField aSlot[SLOT_N];
   /* The text of pDocument, and for arn_list the current ARN */
   const char *zDoc;
   size_t nDoc, iNext;
@@ -397,44 +387,14 @@ static int invPrepare(inv_cursor *pCur, sqlite3_stmt **pp, const char *zSql){
 }
 
 /* Slot p = column i of pStmt. */
-static int invSlotSet(InvSlot *p, sqlite3_stmt *pStmt, int i){
-  sqlite3_value *pVal = sqlite3_column_value(pStmt, i);
-  int eType = sqlite3_value_type(pVal);
-  p->eType = SQLITE_NULL;
-  if( eType==SQLITE_NULL ) return SQLITE_OK;
-  if( eType==SQLITE_INTEGER ) p->i = sqlite3_value_int64(pVal);
-  else if( eType==SQLITE_FLOAT ) p->r = sqlite3_value_double(pVal);
-  p->bJson = sqlite3_value_subtype(pVal)=='J';
-  {
-    const char *z = (const char*)sqlite3_value_text(pVal);
-    int n = sqlite3_value_bytes(pVal);
-    if( z==0 ) return SQLITE_NOMEM;
-    if( n+1>p->nAlloc ){
-      int nNew = n+1<64 ? 64 : (n+1)*2;
-      char *zNew = sqlite3_realloc(p->z, nNew);
-      if( zNew==0 ) return SQLITE_NOMEM;
-      p->z = zNew;
-      p->nAlloc = nNew;
-    }
-    memcpy(p->z, z, (size_t)n+1);
-    p->n = n;
-  }
-  p->eType = eType;
-  return SQLITE_OK;
+/* Slot i's value from column i of pStmt. */
+static int invSlotSet(SrmField *p, sqlite3_stmt *pStmt, int i){
+  return srmFieldSet(p, sqlite3_column_value(pStmt, i));
 }
 
 /* The result of slot i, as its type. */
 static void invSlotResult(sqlite3_context *ctx, inv_cursor *pCur, int i){
-  const InvSlot *p = &pCur->aSlot[i];
-  switch( p->eType ){
-    case SQLITE_INTEGER: sqlite3_result_int64(ctx, p->i); break;
-    case SQLITE_FLOAT:   sqlite3_result_double(ctx, p->r); break;
-    case SQLITE_TEXT:
-      sqlite3_result_text(ctx, p->z, p->n, SQLITE_TRANSIENT);
-      if( p->bJson ) sqlite3_result_subtype(ctx, 'J');
-      break;
-    default: break;
-  }
+  srmFieldResult(ctx, &pCur->aSlot[i]);
 }
 
 /* Row pStmt (columns: key, type, value) is path pKey of the item: put the
@@ -442,7 +402,7 @@ static void invSlotResult(sqlite3_context *ctx, inv_cursor *pCur, int i){
 ** slot filled it (rows come in path order, and of two paths for one field
 ** the first listed wins).  The tags become an object. */
 static int invPick(inv_cursor *pCur, sqlite3_stmt *pStmt, const InvKey *pKey){
-  InvSlot *p = &pCur->aSlot[pKey->iSlot];
+  SrmField *p = &pCur->aSlot[pKey->iSlot];
   int rc = SQLITE_OK;
   if( sqlite3_column_type(pStmt, 2)==SQLITE_NULL ) return SQLITE_OK;
   if( pKey->eKind==KEY_FIELD ){
@@ -520,7 +480,7 @@ static int invReadItem(inv_cursor *pCur){
   }
   if( pCur->aSlot[SLOT_NAME].eType==SQLITE_NULL && pCur->aSlot[SLOT_TAGS].eType!=SQLITE_NULL ){
     /* No name: the Name tag. */
-    InvSlot *pTags = &pCur->aSlot[SLOT_TAGS];
+    SrmField *pTags = &pCur->aSlot[SLOT_TAGS];
     rc = invSlotFrom(pCur, &pCur->pName, zNameSql, pTags->z, pTags->n, SLOT_NAME);
   }
   return rc;
@@ -881,7 +841,7 @@ static int invFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   ** NUL is there and reads it as it is, where with its length json_each()
   ** would first copy all of it to add one.  (A document with a NUL inside
   ** is bound with its length.) */
-  rc = srmDocumentOpen(pCur->db, pCur->pDocument, &pCur->doc, &zErr);
+  rc = srmDocumentOpen(pCur->db, pCur->pDocument, "srm_inventory", &pCur->doc, &zErr);
   if( rc!=SQLITE_OK ) return zErr ? invErrorCode(pCur, zErr, rc) : rc;
   pCur->zDoc = pCur->doc.z;
   pCur->nDoc = pCur->doc.n;

@@ -379,6 +379,18 @@ int main(int argc, char **argv){
   if( i==0 ) printf("  {0, 0, 0, 0, 0, 0, 0}\n");
   sqlite3_finalize(p);
   printf("};\n\n");
+  /* The same checks by the name a finding gives them (srmCheckFind()). */
+  printf("const SrmCheckKey srmCheckKey[] = {\n");
+  p = prep("WITH c AS (SELECT *, row_number() OVER (ORDER BY control COLLATE BINARY,"
+           "   scanner COLLATE BINARY, check_id COLLATE BINARY) - 1 AS i FROM checks)"
+           " SELECT scanner, lower(replace(CASE scanner WHEN 'config' THEN title ELSE check_id END,"
+           "   '_', '-')) AS k, i FROM c ORDER BY scanner COLLATE BINARY, k COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {%u, %u, %d},\n", poolCol(p, 0), poolCol(p, 1), sqlite3_column_int(p, 2));
+  }
+  if( i==0 ) printf("  {0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
 
   /* 5. Texts (view texts): the category defaults, then the exceptions. */
   nDefault = count("SELECT count(*) FROM defaults");

@@ -33,6 +33,33 @@ int srmControlFind(const char *z, size_t n){
   return -1;
 }
 
+/*
+** Index in srmCheck[] of the check of scanner zScanner that a finding
+** names z[0..n) (an id, or an AWS Config rule name), or -1.  Case, and '_'
+** against '-', do not matter: a binary search of srmCheckKey[].
+*/
+static int srmCheckCmp(const SrmCheckKey *p, const char *zScanner, const char *z, size_t n){
+  const char *zKey = SRM_STR(p->iKey);
+  size_t i;
+  int c = strcmp(SRM_STR(p->iScanner), zScanner);
+  if( c ) return c;
+  for(i=0; i<n && zKey[i]; i++){
+    int a = (unsigned char)zKey[i], b = srmLower((unsigned char)z[i]);
+    if( b=='_' ) b = '-';
+    if( a!=b ) return a - b;
+  }
+  return zKey[i] ? 1 : (i<n ? -1 : 0);
+}
+int srmCheckFind(const char *zScanner, const char *z, size_t n){
+  int lo = 0, hi = srmCount[SRM_COUNT_CHECK];
+  while( lo<hi ){
+    int mid = (lo + hi)/2, c = srmCheckCmp(&srmCheckKey[mid], zScanner, z, n);
+    if( c==0 ) return srmCheckKey[mid].iCheck;
+    if( c<0 ) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
 /* 1 + index in srmVariant[] of variant z[0..n) of service iService (any
 ** ASCII case), or -1 when the service has no such variant. */
 int srmVariantFind(int iService, const char *z, size_t n){

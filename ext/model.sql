@@ -348,6 +348,12 @@ UNION ALL
     FROM checks
    WHERE control <> '' AND control NOT IN (SELECT control FROM controls WHERE layer <> 'composite')
 UNION ALL
+  SELECT 'data/checks/' || scanner || '.csv:' || min(line) || ': ' || count(*) || ' checks are named '''
+         || k || ''' once in lower case with _ as - (findings could not tell them apart)'
+    FROM (SELECT scanner, line, lower(replace(CASE scanner WHEN 'config' THEN title ELSE check_id END,
+                 '_', '-')) AS k FROM checks)
+   GROUP BY scanner, k HAVING count(*) > 1
+UNION ALL
   SELECT 'data/aliases.csv:' || (a.rowid + 1) || ': alias ''' || a.alias || ''' is the id of service '''
          || s.service || ''''
     FROM aliases a JOIN services s ON s.service = a.alias COLLATE NOCASE

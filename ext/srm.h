@@ -91,6 +91,7 @@ typedef struct SrmArnType SrmArnType;
 typedef struct SrmTableName SrmTableName;
 typedef struct SrmExclusion SrmExclusion;
 typedef struct SrmCheck SrmCheck;
+typedef struct SrmCheckKey SrmCheckKey;
 
 /* The words behind a cell: one per default or exception row. */
 struct SrmText {               /* strings: offsets in srmPool[] */
@@ -167,6 +168,9 @@ struct SrmTableName { unsigned int iTable, iDialect; int iService, iVariant; };
 struct SrmExclusion { unsigned int iDialect, iName, iReason; };
 /* A scanner's check and the control it verifies (iControl "" for none). */
 struct SrmCheck { unsigned int iScanner, iCheckId, iTitle, iService, iType, iControl, iRationale; };
+/* A check by the name a finding gives it: the id (Security Hub, Prowler) or
+** the rule name (AWS Config), in lower case with '_' as '-'. */
+struct SrmCheckKey { unsigned int iScanner, iKey; int iCheck; };
 
 /*
 ** The identifier hash, shared by the generator (for the keys) and the
@@ -319,6 +323,7 @@ extern const SrmArnType srmArnType[];      /* sorted by namespace, type */
 extern const SrmTableName srmTableName[];  /* sorted by table, dialect */
 extern const SrmExclusion srmExclusion[];  /* sorted by dialect, name */
 extern const SrmCheck srmCheck[];          /* sorted by control, scanner, check_id */
+extern const SrmCheckKey srmCheckKey[];    /* [SRM_COUNT_CHECK], sorted by scanner, key */
 extern const int srmCount[];               /* row counts, SRM_COUNT_* */
 extern const unsigned short srmSlotService[];  /* [slot] -> service */
 extern const unsigned char srmControlSlot[];   /* [SRM_CONTROL_SLOTS]: hash -> 1 + control */
@@ -365,6 +370,7 @@ int srmIsArn(const char *z, size_t n);
 
 /* model.c */
 int srmControlFind(const char *z, size_t n);
+int srmCheckFind(const char *zScanner, const char *z, size_t n);
 int srmOwnerFind(const char *z, size_t n);
 int srmVariantFind(int iService, const char *z, size_t n);
 const char *srmBasisName(int eBasis);

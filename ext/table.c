@@ -400,7 +400,7 @@ static void srmExclusionColumn(sqlite3_context *ctx, int i, int iCol){
 
 /* ---- srm_checks ---- */
 static int srmCheckRows(void){ return srmCount[SRM_COUNT_CHECK]; }
-static const char *srmCheckKey(int i){ return SRM_STR(srmCheck[i].iControl); }
+static const char *srmCheckControlKey(int i){ return SRM_STR(srmCheck[i].iControl); }
 static void srmCheckColumn(sqlite3_context *ctx, int i, int iCol){
   const SrmCheck *p = &srmCheck[i];
   switch( iCol ){
@@ -417,7 +417,7 @@ static int srmCheckLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmContr
   (void)pCache;
   (void)idxNum;
   /* control '' is "none", which reads as NULL: no value looks it up */
-  return a[0].n>0 && srmSortedRun(srmCheckRows(), srmCheckKey, &a[0], pRun);
+  return a[0].n>0 && srmSortedRun(srmCheckRows(), srmCheckControlKey, &a[0], pRun);
 }
 
 static const SrmTableDef srmTables[] = {

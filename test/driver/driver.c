@@ -563,6 +563,28 @@ static const char *const azOomSql[] = {
   "SELECT count(*) FROM srm_effective_matrix WHERE service = CAST(zeroblob(40) AS TEXT)",
   "SELECT * FROM srm_resources(CAST(zeroblob(40) AS TEXT))",
   "SELECT srm_arn(zeroblob(40), 'region'), srm_arn('arn:aws:s3:::b', zeroblob(40))",
+  /* srm_findings(): every format, detected and named, and its errors */
+  "SELECT * FROM srm_findings('{\"Findings\":[{\"Compliance\":{\"SecurityControlId\":\"S3.1\","
+  "\"Status\":\"FAILED\"},\"Severity\":{\"Label\":\"HIGH\"},\"Resources\":[{\"Id\":\"arn:aws:s3:::b\","
+  "\"Type\":\"AwsS3Bucket\"}],\"AwsAccountId\":\"111111111111\",\"Region\":\"us-east-1\"},"
+  "{\"GeneratorId\":\"x/v/1/EC2.19\",\"Compliance\":{\"Status\":\"ODD\"}}, 5]}')",
+  "SELECT * FROM srm_findings('{\"EvaluationResults\":[{\"EvaluationResultIdentifier\":"
+  "{\"EvaluationResultQualifier\":{\"ConfigRuleName\":\"securityhub-restricted-ssh-0a1b2c3d\","
+  "\"ResourceType\":\"AWS::EC2::SecurityGroup\",\"ResourceId\":\"sg-1\"}},"
+  "\"ComplianceType\":\"NON_COMPLIANT\"}]}', 'config_compliance')",
+  "SELECT * FROM srm_findings('[{\"metadata\":{\"event_code\":\"s3_bucket_public_access\"},"
+  "\"status_code\":\"FAIL\",\"severity\":\"High\",\"resources\":[{\"uid\":\"111111111111\"}]}]')",
+  "SELECT * FROM srm_findings('{\"x\":1, \"y\":2}')",
+  "SELECT * FROM srm_findings('[1]')",
+  "SELECT * FROM srm_findings('{\"x\":1}', 'securityhub_asff')",
+  "SELECT * FROM srm_findings('{\"x\":1}', 'prowler_ocsf')",
+  "SELECT * FROM srm_findings('{\"Findings\":[', 'securityhub_asff')",
+  "SELECT * FROM srm_findings('[{\"a\":')",
+  "SELECT * FROM srm_findings('{\"Findings\":[')",
+  "SELECT * FROM srm_findings('nope')",
+  "SELECT * FROM srm_findings('{}', 'nope')",
+  "SELECT * FROM srm_findings('{}', zeroblob(10))",
+  "SELECT count(*) FROM srm_findings(x'" GZ_DOC "')",
 };
 
 /* Queries run with failing allocations on a database that has decisions:

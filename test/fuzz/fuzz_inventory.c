@@ -6,6 +6,8 @@
 ** format, 6 no format argument (both detect it); bit 7 of byte 0 binds the
 ** document as a blob (as a program binds a file's bytes: a gzip stream, a
 ** byte order mark, JSONB), else as text.  The rest is the document.
+** The same document goes to srm_findings() too (detecting its format):
+** every row is read, and it fails only with its own messages.
 ** Every row is read in full; checks: service is srm_service() of the
 ** resource type, else of the ARN; variant only with a service; tags is NULL
 ** or JSON; format is what was asked for; failures only with the messages
@@ -16,7 +18,7 @@
 static const char *const azFormat[5] = {
   "aws_config_snapshot", "aws_config_query", "aws_tagging", "aws_resource_explorer", "arn_list"
 };
-static sqlite3_stmt *pTwo, *pOne;
+static sqlite3_stmt *pTwo, *pOne, *pFindings;
 static int iWant;               /* the format asked for, or -1 */
 
 #define COLS "arn, service, variant, resource_type, resource_id, name, account, region," \
@@ -36,6 +38,14 @@ static void checkRow(sqlite3_stmt *p){
   if( iWant>=0 && strcmp(zFormat, azFormat[iWant])!=0 ) fuzzFail("srm_inventory", "another format");
 }
 
+/* A finding's row: a format, the document, a control of srm's or none. */
+static void checkFinding(sqlite3_stmt *p){
+  int n = sqlite3_column_count(p);
+  if( sqlite3_column_type(p, n-3)==SQLITE_NULL ) fuzzFail("srm_findings", "no format");
+  if( sqlite3_column_int(p, n-2)!=1 ) fuzzFail("srm_findings", "no document");
+  if( sqlite3_column_int(p, n-1)!=1 ) fuzzFail("srm_findings", "a control that is not srm's");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
   int eFormat;
   sqlite3_stmt *pStmt;
@@ -44,6 +54,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
   if( pTwo==0 ){
     pTwo = fuzzPrepare("SELECT " COLS " FROM srm_inventory(?1, ?2)");
     pOne = fuzzPrepare("SELECT " COLS " FROM srm_inventory(?1)");
+    pFindings = fuzzPrepare("SELECT *, format, document IS NOT NULL,"
+                            " control IS NULL OR control IN (SELECT control FROM srm_controls)"
+                            " FROM srm_findings(?1)");
   }
   eFormat = aData[0] % 7;
   pStmt = eFormat==6 ? pOne : pTwo;
@@ -54,5 +67,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
   if( zErr && !fuzzStartsWith(zErr, "srm_inventory: ") ) fuzzFail("srm_inventory", zErr);
   sqlite3_reset(pStmt);
   sqlite3_clear_bindings(pStmt);
+  fuzzBind(pFindings, 1, (const char*)aData + 1, nData - 1, (aData[0] & 0x80)!=0);
+  zErr = fuzzRun(pFindings, checkFinding);
+  if( zErr && !fuzzStartsWith(zErr, "srm_findings: ") ) fuzzFail("srm_findings", zErr);
+  sqlite3_reset(pFindings);
+  sqlite3_clear_bindings(pFindings);
   return 0;
 }

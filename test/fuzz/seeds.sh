@@ -72,3 +72,7 @@ rm -f "$gz"
 { printf '\206\357\273\277'; cat data/samples/aws_tagging.json; } > "$out/inventory/bom-tagging"
 printf '\206\377\376{\000}\000' > "$out/inventory/utf16"
 printf '\006{"Resources":[]}' > "$out/inventory/empty"
+# Findings (srm_findings() reads every input too): the three samples.
+for f in securityhub_findings.json config_compliance.json prowler_ocsf.json; do
+  { printf '\006'; cat "data/samples/$f"; } > "$out/inventory/findings-$f"
+done
