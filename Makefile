@@ -125,6 +125,13 @@ install: $(LIB)
 clean:
 	rm -rf build $(LIB)
 
+# The cells of the model that moved since git FROM (a maintainer's tool for
+# CHANGELOG.md): make model-diff FROM=v0.1.0
+.PHONY: model-diff
+model-diff: $(LIB)
+	@test -n "$(FROM)" || { echo "usage: make model-diff FROM=<git ref>" >&2; exit 1; }
+	@sh ext/model_diff.sh "$(FROM)" ./$(LIB)
+
 # Benchmarks (not part of make test): make bench, make bench-check.
 include test/bench/bench.mk
 
