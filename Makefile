@@ -4,7 +4,8 @@
 #   make test     build, then run the Tcl suite (test/all.tcl)
 #   make demo     build, then run the reports over a sample inventory
 #   make install  copy the library to $(DESTDIR)$(PREFIX)/lib/sqlite3
-#   make clean    remove build/ and the library
+#   make dist     the release packages into dist/; make test-dist tests them
+#   make clean    remove build/, dist/ and the library
 #
 # On Debian, run as root, `make test` and `make demo` (and the hardening
 # targets) install the packages they lack (ext/need.sh); a plain `make`
@@ -123,7 +124,23 @@ install: $(LIB)
 	cp $(LIB) $(DESTDIR)$(PREFIX)/lib/sqlite3/
 
 clean:
-	rm -rf build $(LIB)
+	rm -rf build dist $(LIB)
+
+# Release artifacts into dist/ (ext/dist.sh), and a test that installs each
+# one somewhere clean and queries it (test/dist.sh; as root it installs the
+# .deb with dpkg and removes it again).
+NEED_DIST = 'npm:cmd:npm' 'python3-wheel:file:/usr/lib/python3/dist-packages/wheel/__init__.py' \
+            'binutils:cmd:strip'
+NEED_TEST_DIST = 'lintian:cmd:lintian' 'python3-venv:file:/usr/lib/python3.11/ensurepip/__init__.py' \
+                 'python3-pip-whl:file:/usr/share/python-wheels'
+.PHONY: dist test-dist
+dist: $(LIB) build/dll/srm.dll
+	@sh ext/need.sh $(NEED_DIST)
+	sh ext/dist.sh $(VERSION)
+
+test-dist: dist deps-test | $(NODE_SQLITE)
+	@sh ext/need.sh $(NEED_TEST_DIST)
+	sh test/dist.sh $(VERSION)
 
 # The cells of the model that moved since git FROM (a maintainer's tool for
 # CHANGELOG.md): make model-diff FROM=v0.1.0
