@@ -36,9 +36,9 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c ext/framework.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
-DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv)
+DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv) $(wildcard data/frameworks/*.csv)
 
 # What the build and the tests need: Debian package, then how to tell it is
 # there (ext/need.sh).  SQLITE_NO_DEPS=1 skips the header checks (another

@@ -45,7 +45,7 @@ SQLITE_EXTENSION_INIT3
 #endif
 
 /* The error "unknown WHAT 'VALUE' TAIL", the value quoted by srmQuote(). */
-static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
+void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
                             sqlite3_value *pVal, const char *zTail){
   /* the caller had pVal as text already: no conversion, no failure */
   const char *z = (const char*)sqlite3_value_text(pVal);
@@ -103,6 +103,39 @@ SRM_INLINE int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTar
 }
 
 /*
+** Resolve x (pX) and apply the variant (pVariant, may be a null pointer):
+** fills *pTarget and *piSlot and returns 1, or returns 0 when the result
+** is already set (NULL, or an error).
+*/
+SRM_INLINE int srmTargetArgsInline(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
+                                   SrmTarget *pTarget, int *piSlot){
+  if( !srmResolveValue(ctx, pX, pTarget) ) return 0;
+  if( pVariant && sqlite3_value_type(pVariant)!=SQLITE_NULL ){
+    const char *z = (const char*)sqlite3_value_text(pVariant);
+    int iVariant;
+    if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+    iVariant = srmVariantFind(pTarget->iService, z, (size_t)sqlite3_value_bytes(pVariant));
+    if( iVariant<0 ){
+      const char *zSvc = SRM_STR(srmService[pTarget->iService].zId);
+      char *zTail = sqlite3_mprintf(
+          "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
+      if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+      srmErrorUnknown(ctx, "variant", pVariant, zTail);
+      sqlite3_free(zTail);
+      return 0;
+    }
+    pTarget->iVariant = iVariant;
+  }
+  *piSlot = srmSlot(pTarget);
+  return 1;
+}
+/* The same for framework.c (srm_origination()). */
+int srmTargetArgs(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
+                  SrmTarget *pTarget, int *piSlot){
+  return srmTargetArgsInline(ctx, pX, pVariant, pTarget, piSlot);
+}
+
+/*
 ** The common part of responsibility() and responsibility_why(): check the
 ** control, resolve x, apply the variant.  Returns the control's index and
 ** fills *pTarget and *piSlot, or returns -1 when the result is already set
@@ -112,24 +145,7 @@ SRM_INLINE int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                        SrmTarget *pTarget, int *piSlot){
   int iControl = srmControlArg(ctx, argv[1]);
   if( iControl<0 ) return -1;
-  if( !srmResolveValue(ctx, argv[0], pTarget) ) return -1;
-  if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
-    const char *z = (const char*)sqlite3_value_text(argv[2]);
-    int iVariant;
-    if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
-    iVariant = srmVariantFind(pTarget->iService, z, (size_t)sqlite3_value_bytes(argv[2]));
-    if( iVariant<0 ){
-      const char *zSvc = SRM_STR(srmService[pTarget->iService].zId);
-      char *zTail = sqlite3_mprintf(
-          "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
-      if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
-      srmErrorUnknown(ctx, "variant", argv[2], zTail);
-      sqlite3_free(zTail);
-      return -1;
-    }
-    pTarget->iVariant = iVariant;
-  }
-  *piSlot = srmSlot(pTarget);
+  if( !srmTargetArgsInline(ctx, argv[0], argc>2 ? argv[2] : 0, pTarget, piSlot) ) return -1;
   return iControl;
 }
 
@@ -147,7 +163,7 @@ static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value 
 ** NULL.  The build refuses a double quote, a backslash or a control
 ** character in the strings responsibility_why() writes (ext/model.sql,
 ** "problems"), so they are escaped only should one come all the same. */
-static void srmJsonString(sqlite3_str *p, const char *z){
+void srmJsonString(sqlite3_str *p, const char *z){
   if( z==0 ){ sqlite3_str_appendall(p, "null"); return; }
   sqlite3_str_appendchar(p, 1, '"');
   for(; *z; z++){
@@ -161,12 +177,12 @@ static void srmJsonString(sqlite3_str *p, const char *z){
   sqlite3_str_appendchar(p, 1, '"');
 }
 
-static void srmJsonField(sqlite3_str *p, const char *zName, const char *zValue){
+void srmJsonField(sqlite3_str *p, const char *zName, const char *zValue){
   sqlite3_str_appendf(p, ",\"%s\":", zName);
   srmJsonString(p, zValue);
 }
 
-static void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
+void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
   int rc = sqlite3_str_errcode(p);
   int n = sqlite3_str_length(p);
   char *z = sqlite3_str_finish(p);
@@ -302,7 +318,10 @@ static void srmDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     { "matrix",         -1 },                  { "aliases",     SRM_COUNT_ALIAS },
     { "resource_types", SRM_COUNT_TYPE },      { "arn_types",   SRM_COUNT_ARN },
     { "table_names",    SRM_COUNT_TABLE },     { "exclusions",  SRM_COUNT_EXCLUSION },
-    { "checks",         SRM_COUNT_CHECK },
+    { "checks",         SRM_COUNT_CHECK },     { "frameworks",  SRM_COUNT_FRAMEWORK },
+    { "requirements",   SRM_COUNT_REQUIREMENT },
+    { "requirement_controls", SRM_COUNT_REQ_CONTROL },
+    { "fedramp_crm_rows", SRM_COUNT_CRM_ROW },
     { "keys",           SRM_COUNT_KEY },
   };
   int nCell = srmCount[SRM_COUNT_SLOT]*SRM_NCONTROL, nSourced = 0, nNa = 0, i;

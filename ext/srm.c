@@ -26,6 +26,7 @@ int srmRegisterInventory(sqlite3 *db);
 int srmRegisterOverlay(sqlite3 *db);
 int srmRegisterResources(sqlite3 *db);
 int srmRegisterFindings(sqlite3 *db);
+int srmRegisterFrameworks(sqlite3 *db);
 
 /* The oldest SQLite with everything srm uses: SQLITE_INNOCUOUS and
 ** SQLITE_VTAB_INNOCUOUS (3.31.0). */
@@ -63,6 +64,7 @@ int sqlite3_srm_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
   if( rc==SQLITE_OK ) rc = srmRegisterOverlay(db);
   if( rc==SQLITE_OK ) rc = srmRegisterResources(db);
   if( rc==SQLITE_OK ) rc = srmRegisterFindings(db);
+  if( rc==SQLITE_OK ) rc = srmRegisterFrameworks(db);
   if( rc!=SQLITE_OK && pzErrMsg ){
     *pzErrMsg = sqlite3_mprintf("srm: %s", sqlite3_errmsg(db));
   }
