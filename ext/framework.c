@@ -13,6 +13,10 @@
 **       srm_origination() with the organization's decisions applied
 **       (srm_decisions, as effective_responsibility() reads them): also
 **       third_party, when a third party holds every share
+**   srm_combined_origination(origination)
+**       an aggregate: the origination of a requirement for several
+**       services together (inherited and customer make shared; values of
+**       not_applicable and NULL add nothing)
 **   srm_uuid5(namespace, name)
 **       the RFC 4122 version 5 (SHA-1, name-based) UUID of name in the
 **       namespace UUID: the same inputs, the same UUID, so that exports
@@ -56,6 +60,7 @@
 **   unknown framework 'X' (SELECT framework FROM srm_frameworks)
 **   unknown requirement 'X' of framework 'F' (SELECT requirement FROM srm_requirements WHERE framework = 'F')
 **   namespace 'X' is not a UUID
+**   unknown origination 'X' (inherited, shared, customer, not_applicable, third_party)
 **
 ** srm_origination(), srm_origination_why() and srm_uuid5() are
 ** deterministic and innocuous; effective_origination() reads the user's
@@ -482,6 +487,46 @@ static void srmUuid5Func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   sqlite3_result_text(ctx, zOut, 36, SQLITE_TRANSIENT);
 }
 
+/*
+** srm_combined_origination(origination): an aggregate, the origination of
+** a requirement for several services together (the rows of an inventory):
+** the shares of every value (inherited: AWS; customer: the customer;
+** shared: both; third_party: the third party; not_applicable: none)
+** under the rule of srmOrigination().  NULLs are skipped; no value gives
+** NULL.  Any other value is an error:
+**   unknown origination 'X' (inherited, shared, customer, not_applicable, third_party)
+*/
+#define SRM_SHARE_SEEN    32    /* a value came (not_applicable has no share) */
+static void srmCombinedStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  static const int aShare[] = {
+    0, SRM_SHARE_AWS, SRM_SHARE_AWS | SRM_SHARE_CUSTOMER, SRM_SHARE_CUSTOMER, 0, SRM_SHARE_THIRD
+  };
+  const char *z;
+  int *pM, e, n;
+  (void)argc;
+  z = (const char*)sqlite3_value_text(argv[0]);
+  if( z==0 ){
+    if( sqlite3_value_type(argv[0])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  n = sqlite3_value_bytes(argv[0]);
+  for(e=1; e<=SRM_ORIG_THIRD_PARTY; e++){
+    if( (int)strlen(srmOrigName[e])==n && memcmp(srmOrigName[e], z, (size_t)n)==0 ) break;
+  }
+  if( e>SRM_ORIG_THIRD_PARTY ){
+    srmErrorUnknown(ctx, "origination", argv[0],
+                    "(inherited, shared, customer, not_applicable, third_party)");
+    return;
+  }
+  pM = (int*)sqlite3_aggregate_context(ctx, sizeof(int));
+  if( pM==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  *pM |= aShare[e] | SRM_SHARE_SEEN;
+}
+static void srmCombinedFinal(sqlite3_context *ctx){
+  int *pM = (int*)sqlite3_aggregate_context(ctx, 0);
+  if( pM && *pM ) sqlite3_result_text(ctx, srmOrigName[srmOrigination(*pM)], -1, SQLITE_STATIC);
+}
+
 int srmRegisterFrameworks(sqlite3 *db){
   static const struct {
     const char *zName;
@@ -500,6 +545,10 @@ int srmRegisterFrameworks(sqlite3 *db){
   for(i=0; rc==SQLITE_OK && i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
     rc = sqlite3_create_function(db, aFunc[i].zName, aFunc[i].nArg, flags, 0,
                                  aFunc[i].xFunc, 0, 0);
+  }
+  if( rc==SQLITE_OK ){
+    rc = sqlite3_create_function(db, "srm_combined_origination", 1, flags, 0, 0,
+                                 srmCombinedStep, srmCombinedFinal);
   }
   return rc;
 }
