@@ -127,16 +127,18 @@ static int srmDigits(const char *z, size_t n, size_t *pi, char *zOut, size_t *pj
 
 /*
 ** Index in srmRequirement[] of requirement z[0..n) of framework iFramework
-** as people write it, or -1: the id in lower case; else, read as an 800-53
-** label (two letters, '-', a number, then an enhancement as "(N)", " (N)"
-** or ".N", leading zeros dropped); else without an OSCAL "sp_800_171_"
-** prefix.
+** as people write it, or -1: the id as it is; in lower case; read as an
+** 800-53 label (two letters, '-', a number, then an enhancement as "(N)",
+** " (N)" or ".N", leading zeros dropped); an 800-171 id in any case
+** (sp_800_171_03.01.01) or without its prefix (03.01.01).
 */
 int srmRequirementFind(int iFramework, const char *z, size_t n){
-  char zBuf[32], zCanon[32];
+  char zBuf[32] = {0}, zCanon[48];
   size_t i, j;
   int iReq;
   if( n==0 || n>=sizeof(zBuf) ) return -1;
+  iReq = srmRequirementInRun(iFramework, z, n);
+  if( iReq>=0 ) return iReq;
   for(i=0; i<n; i++) zBuf[i] = (char)srmLower((unsigned char)z[i]);
   iReq = srmRequirementInRun(iFramework, zBuf, n);
   if( iReq>=0 ) return iReq;
@@ -164,11 +166,14 @@ int srmRequirementFind(int iFramework, const char *z, size_t n){
       if( i==n ) return srmRequirementInRun(iFramework, zCanon, j);
     }
   }
-  /* an 800-171 OSCAL control id */
+  /* an 800-171 id: its prefix in upper case, or added */
+  memcpy(zCanon, "SP_800_171_", 11);
   if( n>11 && memcmp(zBuf, "sp_800_171_", 11)==0 ){
-    return srmRequirementInRun(iFramework, zBuf + 11, n - 11);
+    memcpy(zCanon + 11, z + 11, n - 11);
+    return srmRequirementInRun(iFramework, zCanon, n);
   }
-  return -1;
+  memcpy(zCanon + 11, z, n);
+  return srmRequirementInRun(iFramework, zCanon, n + 11);
 }
 
 /*

@@ -550,7 +550,7 @@ int main(int argc, char **argv){
            "   WHERE f.framework = c.framework), (SELECT k FROM requirements q"
            "   WHERE q.framework = c.framework AND q.requirement = c.requirement), rowid) - 1 i"
            "   FROM requirement_controls c)"
-           " SELECT r.requirement, r.label, r.family, r.family_title, r.title, r.incorporated_into,"
+           " SELECT r.oscal_id, r.label, r.family, r.family_title, r.title, r.incorporated_into,"
            " r.related, (SELECT f.rowid - 1 FROM frameworks f WHERE f.framework = r.framework),"
            " r.withdrawn + 2*(r.low IS 1) + 4*(r.moderate IS 1) + 8*(r.high IS 1)"
            "  + 16*(r.privacy IS 1) + 32*(r.fedramp_low IS 1) + 64*(r.fedramp_moderate IS 1)"
@@ -567,7 +567,7 @@ int main(int argc, char **argv){
   printf("};\n\n");
   printf("const unsigned short srmRequirementById[] = {");
   p = prep("SELECT r.k FROM requirements r JOIN frameworks f USING (framework)"
-           " ORDER BY f.rowid, r.requirement COLLATE BINARY");
+           " ORDER BY f.rowid, r.oscal_id COLLATE BINARY");
   for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
     printf("%s%d", i%16 ? ", " : (i ? ",\n  " : "\n  "), sqlite3_column_int(p, 0));
   }

@@ -360,12 +360,17 @@ CREATE VIEW cells(slot, service, control, position, owner, basis, t) AS
 
 -- Every requirement of every framework, in the order of srmRequirement[]
 -- (frameworks as in frameworks.csv, then each catalog's order), k its
--- index.  related: the 800-53 controls NIST gives for an 800-171
--- requirement, space-separated.
-CREATE VIEW requirements(k, framework, requirement, label, family, family_title, title, withdrawn,
-                         incorporated_into, related, low, moderate, high, privacy,
+-- index.  requirement is the id as the CSV files write it, oscal_id as the
+-- OSCAL catalog does (what srm_requirements shows: ac-2.1,
+-- SP_800_171_03.01.01), label as people do (AC-2(1), 03.01.01).  related:
+-- the 800-53 controls NIST gives for an 800-171 requirement,
+-- space-separated.
+CREATE VIEW requirements(k, framework, requirement, oscal_id, label, family, family_title, title,
+                         withdrawn, incorporated_into, related, low, moderate, high, privacy,
                          fedramp_low, fedramp_moderate, fedramp_high, fedramp_li_saas) AS
-  SELECT row_number() OVER (ORDER BY f, o) - 1, framework, requirement, label, family, family_title,
+  SELECT row_number() OVER (ORDER BY f, o) - 1, framework, requirement,
+         CASE framework WHEN 'nist_800_171_r3' THEN 'SP_800_171_' || requirement ELSE requirement END,
+         label, family, family_title,
          title, withdrawn, incorporated_into, related, low, moderate, high, privacy,
          fedramp_low, fedramp_moderate, fedramp_high, fedramp_li_saas FROM (
     SELECT 0 f, n.rowid o, 'nist_800_53_r5' framework, n.control_id requirement, n.label, n.family_id family,
@@ -376,7 +381,8 @@ CREATE VIEW requirements(k, framework, requirement, label, family, family_title,
       FROM nist_800_53_r5 n LEFT JOIN fedramp_r5_baselines b USING (control_id)
     UNION ALL
     SELECT 1, rowid, 'nist_800_171_r3', requirement, requirement, family_id, family_title, title, withdrawn,
-           replace(incorporated_into, '|', ' '), replace(nist_800_53_r5, '|', ' '),
+           ltrim(replace(' ' || replace(incorporated_into, '|', ' '), ' 0', ' SP_800_171_0')),
+           replace(nist_800_53_r5, '|', ' '),
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM nist_800_171_r3);
 
