@@ -180,8 +180,11 @@ int srmRequirementFind(int iFramework, const char *z, size_t n){
 ** The requirement named by arguments pFramework and pRequirement: its
 ** index, or -1 when the result is already set (NULL or an error).  A
 ** constant pair is looked up once per statement (auxiliary data on both
-** arguments: SQLite drops it when its argument changes).  *pbNone is set
-** when the requirement is withdrawn or unmapped (the result is NULL).
+** arguments iArg and iArg + 1: SQLite drops it when its argument
+** changes).  A withdrawn or unmapped requirement is found all the same:
+** its nMap is 0 and the callers answer NULL.  Here and below, a NULL text is a NULL value: a conversion that fails
+** for want of memory leaves NULL too (sqlite3VdbeMemGrow()), and SQLite
+** fails the statement with SQLITE_NOMEM.
 */
 static int srmRequirementArgs(sqlite3_context *ctx, sqlite3_value *pFramework,
                               sqlite3_value *pRequirement, int iArg){
@@ -189,10 +192,11 @@ static int srmRequirementArgs(sqlite3_context *ctx, sqlite3_value *pFramework,
   const SrmRequirement *pR = (const SrmRequirement*)sqlite3_get_auxdata(ctx, iArg + 1);
   const char *z;
   int iF, iR;
-  if( pF && pR && &srmFramework[pR->iFramework]==pF ) return (int)(pR - srmRequirement);
+  /* both were set together, from constant arguments */
+  if( pF && pR && ALWAYS(&srmFramework[pR->iFramework]==pF) ) return (int)(pR - srmRequirement);
   z = (const char*)sqlite3_value_text(pFramework);
   if( z==0 ){
-    if( sqlite3_value_type(pFramework)!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    if( NEVER(sqlite3_value_type(pFramework)!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return -1;
   }
   iF = srmFrameworkFind(z, (size_t)sqlite3_value_bytes(pFramework));
@@ -202,7 +206,7 @@ static int srmRequirementArgs(sqlite3_context *ctx, sqlite3_value *pFramework,
   }
   z = (const char*)sqlite3_value_text(pRequirement);
   if( z==0 ){
-    if( sqlite3_value_type(pRequirement)!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    if( NEVER(sqlite3_value_type(pRequirement)!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return -1;
   }
   iR = srmRequirementFind(iF, z, (size_t)sqlite3_value_bytes(pRequirement));
@@ -288,6 +292,9 @@ static void srmOriginationFunc(sqlite3_context *ctx, int argc, sqlite3_value **a
 /* srm_origination_why(x, framework, requirement [, variant]) */
 static void srmOriginationWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   static const char *const azCrm[] = { 0, "Yes", "Partial", "No", 0, 0 };
+  static const struct { int mShare; const char *zName; } aOrigin[] = {   /* FedRAMP's */
+    { SRM_SHARE_AWS, "inherited" }, { SRM_SHARE_SYSTEM, "sp-system" }, { SRM_SHARE_CORP, "sp-corporate" }
+  };
   SrmTarget t;
   int iSlot, iReq = srmOriginArgs(ctx, argc, argv, &t, &iSlot), m, e, k, n;
   const SrmRequirement *pR;
@@ -309,10 +316,12 @@ static void srmOriginationWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value 
   srmJsonField(p, "origination", srmOrigName[e]);
   srmJsonField(p, "crm", azCrm[e]);
   sqlite3_str_appendall(p, ",\"control_origination\":[");
-  n = 0;
-  if( m & SRM_SHARE_AWS ) sqlite3_str_appendf(p, "%s\"inherited\"", n++ ? "," : "");
-  if( m & SRM_SHARE_SYSTEM ) sqlite3_str_appendf(p, "%s\"sp-system\"", n++ ? "," : "");
-  if( m & SRM_SHARE_CORP ) sqlite3_str_appendf(p, "%s\"sp-corporate\"", n++ ? "," : "");
+  for(k=n=0; k<3; k++){
+    if( m & aOrigin[k].mShare ){
+      sqlite3_str_appendf(p, "%s\"%s\"", n ? "," : "", aOrigin[k].zName);
+      n++;
+    }
+  }
   sqlite3_str_appendall(p, "],\"parts\":[");
   for(k=pR->iMap; k<pR->iMap + pR->nMap; k++){
     const SrmReqControl *pM = &srmReqControl[k];
@@ -460,7 +469,7 @@ static void srmUuid5Func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
   zNs = (const char*)sqlite3_value_text(argv[0]);
   if( zNs==0 ){
-    if( sqlite3_value_type(argv[0])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    if( NEVER(sqlite3_value_type(argv[0])!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return;
   }
   if( !srmUuidParse(zNs, (size_t)sqlite3_value_bytes(argv[0]), aNs) ){
@@ -474,7 +483,7 @@ static void srmUuid5Func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   }
   zName = (const char*)sqlite3_value_text(argv[1]);
   if( zName==0 ){
-    if( sqlite3_value_type(argv[1])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    if( NEVER(sqlite3_value_type(argv[1])!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return;
   }
   srmSha1Init(&s);
@@ -511,7 +520,7 @@ static void srmCombinedStep(sqlite3_context *ctx, int argc, sqlite3_value **argv
   (void)argc;
   z = (const char*)sqlite3_value_text(argv[0]);
   if( z==0 ){
-    if( sqlite3_value_type(argv[0])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+    if( NEVER(sqlite3_value_type(argv[0])!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return;
   }
   n = sqlite3_value_bytes(argv[0]);
@@ -529,7 +538,8 @@ static void srmCombinedStep(sqlite3_context *ctx, int argc, sqlite3_value **argv
 }
 static void srmCombinedFinal(sqlite3_context *ctx){
   int *pM = (int*)sqlite3_aggregate_context(ctx, 0);
-  if( pM && *pM ) sqlite3_result_text(ctx, srmOrigName[srmOrigination(*pM)], -1, SQLITE_STATIC);
+  /* allocated by a value, which set SRM_SHARE_SEEN at least */
+  if( pM ) sqlite3_result_text(ctx, srmOrigName[srmOrigination(*pM)], -1, SQLITE_STATIC);
 }
 
 int srmRegisterFrameworks(sqlite3 *db){

@@ -585,6 +585,30 @@ static const char *const azOomSql[] = {
   "SELECT * FROM srm_findings('{}', 'nope')",
   "SELECT * FROM srm_findings('{}', zeroblob(10))",
   "SELECT count(*) FROM srm_findings(x'" GZ_DOC "')",
+  /* frameworks: srm_origination() and its kin, their errors, values to
+  ** convert, the aggregate, UUIDs */
+  "SELECT srm_origination('ec2', 'nist_800_53_r5', 'AC-2(1)'), srm_origination('s3', 'nist_800_171_r3',"
+  " '03.01.01'), srm_origination_why('lambda', 'NIST_800_53_R5', 'si-2', 'container_image')",
+  "SELECT srm_origination('ec2', 'nist_800_53_r5', 'ac-99')",
+  "SELECT srm_origination('ec2', 'iso', 'ac-2')",
+  "SELECT srm_origination(12, 'nist_800_53_r5', 'pe-3'), srm_origination('ec2', 12, 'pe-3')",
+  "SELECT srm_origination('ec2', 'nist_800_53_r5', 12)",
+  "SELECT srm_origination('ec2', zeroblob(40), 'pe-3')",
+  "SELECT srm_origination('ec2', 'nist_800_53_r5', zeroblob(40))",
+  "SELECT effective_origination('ec2', 'nist_800_53_r5', 'ac-2.1'),"
+  " effective_origination('arn:aws:s3:::b', 'nist_800_171_r3', '03.01.01', NULL, '123456789012')",
+  "SELECT srm_combined_origination(x) FROM (SELECT 'inherited' AS x UNION ALL SELECT 'customer')",
+  "SELECT srm_combined_origination(x) FROM (SELECT 'inherited' AS x UNION ALL SELECT 'aws')",
+  "SELECT srm_combined_origination(x) FROM (SELECT 12 AS x)",
+  "SELECT srm_combined_origination(zeroblob(40))",
+  "SELECT srm_uuid5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com'),"
+  " srm_uuid5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 12)",
+  "SELECT srm_uuid5('nope', 'x')",
+  "SELECT srm_uuid5(zeroblob(36), 'x')",
+  "SELECT srm_uuid5(12, 'x')",
+  "SELECT srm_uuid5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', zeroblob(40))",
+  "SELECT count(*) FROM srm_requirement_controls WHERE requirement = 'ac-2'",
+  "SELECT count(*) FROM srm_requirements r JOIN srm_fedramp_crm_rows c USING (requirement)",
 };
 
 /* Queries run with failing allocations on a database that has decisions:
