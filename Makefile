@@ -36,7 +36,7 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c ext/svg.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
 DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv)
 
@@ -103,6 +103,8 @@ build/%.o: ext/%.c ext/srm.h ext/overlay.h ext/document.h | build deps
 
 build/func.o: build/version.h
 build/func.o: ALL_CFLAGS += -include build/version.h
+build/svg.o: build/version.h
+build/svg.o: ALL_CFLAGS += -include build/version.h
 
 build/srm_data.o: build/srm_data.c ext/srm.h
 	$(CC) $(ALL_CFLAGS) $(RELEASE) -c -o $@ build/srm_data.c

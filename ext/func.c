@@ -103,6 +103,42 @@ SRM_INLINE int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTar
 }
 
 /*
+** x (pX) and the variant of a function (pVariant: its argument, or NULL
+** for a function without one; an SQL NULL variant means x's own, else the
+** service's default), resolved into *pOut.  Returns 1, or 0 when the
+** result is already set: NULL for a NULL x; for an x that resolves to no
+** service NULL too, or with bStrict the error "unknown service"; the error
+** "unknown variant" for a variant the service does not have.  Shared by
+** svg.c, so that every function reads x and a variant this one way.
+*/
+int srmTargetArg(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
+                 int bStrict, SrmTarget *pOut){
+  if( !srmResolveValue(ctx, pX, pOut) ){
+    if( bStrict && sqlite3_value_type(pX)!=SQLITE_NULL ){
+      srmErrorUnknown(ctx, "service", pX, "(SELECT service FROM srm_services)");
+    }
+    return 0;
+  }
+  if( pVariant && sqlite3_value_type(pVariant)!=SQLITE_NULL ){
+    const char *z = (const char*)sqlite3_value_text(pVariant);
+    int iVariant;
+    if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+    iVariant = srmVariantFind(pOut->iService, z, (size_t)sqlite3_value_bytes(pVariant));
+    if( iVariant<0 ){
+      const char *zSvc = SRM_STR(srmService[pOut->iService].zId);
+      char *zTail = sqlite3_mprintf(
+          "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
+      if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+      srmErrorUnknown(ctx, "variant", pVariant, zTail);
+      sqlite3_free(zTail);
+      return 0;
+    }
+    pOut->iVariant = iVariant;
+  }
+  return 1;
+}
+
+/*
 ** The common part of responsibility() and responsibility_why(): check the
 ** control, resolve x, apply the variant.  Returns the control's index and
 ** fills *pTarget and *piSlot, or returns -1 when the result is already set
@@ -112,23 +148,7 @@ SRM_INLINE int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                        SrmTarget *pTarget, int *piSlot){
   int iControl = srmControlArg(ctx, argv[1]);
   if( iControl<0 ) return -1;
-  if( !srmResolveValue(ctx, argv[0], pTarget) ) return -1;
-  if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
-    const char *z = (const char*)sqlite3_value_text(argv[2]);
-    int iVariant;
-    if( z==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
-    iVariant = srmVariantFind(pTarget->iService, z, (size_t)sqlite3_value_bytes(argv[2]));
-    if( iVariant<0 ){
-      const char *zSvc = SRM_STR(srmService[pTarget->iService].zId);
-      char *zTail = sqlite3_mprintf(
-          "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
-      if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return -1; }
-      srmErrorUnknown(ctx, "variant", argv[2], zTail);
-      sqlite3_free(zTail);
-      return -1;
-    }
-    pTarget->iVariant = iVariant;
-  }
+  if( !srmTargetArg(ctx, argv[0], argc>2 ? argv[2] : 0, 0, pTarget) ) return -1;
   *piSlot = srmSlot(pTarget);
   return iControl;
 }

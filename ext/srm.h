@@ -376,6 +376,14 @@ int srmVariantFind(int iService, const char *z, size_t n);
 const char *srmBasisName(int eBasis);
 const char *srmVariantOfSlot(int iService, int iSlot);
 
+/* func.c: x and a variant argument read as responsibility() reads them
+** (1, or 0 with the result set; bStrict: an unknown x is an error, not
+** NULL).  Shared by svg.c. */
+struct sqlite3_context;
+struct sqlite3_value;
+int srmTargetArg(struct sqlite3_context *ctx, struct sqlite3_value *pX,
+                 struct sqlite3_value *pVariant, int bStrict, SrmTarget *pOut);
+
 /* message.c: a value quoted for an error message: at most SRM_MSG_MAX bytes
 ** of it, cut on a character boundary and followed by "..." when cut, bytes
 ** that are not valid UTF-8 and control characters written as \xNN. */
