@@ -47,7 +47,8 @@ NEED_BUILD = 'gcc:cmd:$(CC)' 'sqlite3:cmd:$(SQLITE3)' \
              $(if $(SQLITE_NO_DEPS),,'libsqlite3-dev:file:/usr/include/sqlite3ext.h' \
                                      'zlib1g-dev:file:/usr/include/zlib.h')
 NEED_TEST  = 'tcl:cmd:$(TCLSH)' 'libsqlite3-tcl:tclpkg:sqlite3' \
-             'python3:exec:/usr/bin/python3' 'nodejs:cmd:node' 'npm:cmd:npm'
+             'python3:exec:/usr/bin/python3' 'nodejs:cmd:node' 'npm:cmd:npm' \
+             'chromium:cmd:chromium'
 
 # better-sqlite3 12 (Node.js 20; it bundles a recent SQLite, 3.53.2 in
 # this release) for test/clients.test, from the npm registry into
