@@ -83,35 +83,35 @@ SELECT
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>srm: shared responsibility of the inventory</title>
 <style>
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px;
-       margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #000; background: #fff; }
-h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-h2 { font-size: 1.25em; border-bottom: 2px solid #333; margin-top: 2em; }
-table { border-collapse: collapse; margin: 0.8em 0; }
-th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-.o-aws { background: #0072B2; color: #fff; }
-.o-customer { background: #E69F00; color: #000; }
-.o-shared { background: #009E73; color: #000; }
-.o-not_applicable { background: #F2F2F2; color: #000; border-style: dashed; }
-.legend span { display: inline-block; padding: 2px 8px; margin-right: 4px; border: 1px solid #999; }
-.stacks { display: flex; flex-wrap: wrap; gap: 1em; }
-.stacks figure { margin: 0; width: 380px; break-inside: avoid; page-break-inside: avoid; }
-.stacks figcaption { font-weight: bold; margin-bottom: 4px; }
-.stacks svg { width: 100%; height: auto; border: 1px solid #ccc; }
-table.heat td.h { text-align: center; font-weight: bold; padding: 2px 3px; min-width: 1.2em; }
-table.heat th.c { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: normal;
-                  font-size: 0.8em; white-space: nowrap; padding: 4px 2px; }
-.muted { color: #444; }
-code { font-size: 0.95em; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11px; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  tr, figure { break-inside: avoid; page-break-inside: avoid; }
-  .stacks figure { width: 45%; }
-}
+  body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px;
+         margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #000; background: #fff; }
+  h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+  h2 { font-size: 1.25em; border-bottom: 2px solid #333; margin-top: 2em; }
+  table { border-collapse: collapse; margin: 0.8em 0; }
+  th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
+  th { background: #eee; }
+  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+  .o-aws { background: #0072B2; color: #fff; }
+  .o-customer { background: #E69F00; color: #000; }
+  .o-shared { background: #009E73; color: #000; }
+  .o-not_applicable { background: #F2F2F2; color: #000; border-style: dashed; }
+  .legend span { display: inline-block; padding: 2px 8px; margin-right: 4px; border: 1px solid #999; }
+  .stacks { display: flex; flex-wrap: wrap; gap: 1em; }
+  .stacks figure { margin: 0; width: 380px; break-inside: avoid; page-break-inside: avoid; }
+  .stacks figcaption { font-weight: bold; margin-bottom: 4px; }
+  .stacks svg { width: 100%; height: auto; border: 1px solid #ccc; }
+  table.heat td.h { text-align: center; font-weight: bold; padding: 2px 3px; min-width: 1.2em; }
+  table.heat th.c { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: normal;
+                    font-size: 0.8em; white-space: nowrap; padding: 4px 2px; }
+  .muted { color: #444; }
+  code { font-size: 0.95em; }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 11px; }
+    * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    h2 { break-after: avoid; page-break-after: avoid; }
+    tr, figure { break-inside: avoid; page-break-inside: avoid; }
+    .stacks figure { width: 45%; }
+  }
 </style>
 </head>
 <body>
