@@ -24,7 +24,8 @@
 ** cells it shows and srm's version.  In a comparison, each cell is a
 ** <g data-control data-side="a|b" data-variant data-owner>, and a control
 ** whose owner differs has data-changed="1" on both cells, a thick black
-** border and a "≠" between them.
+** border and a "≠" between them.  What srm writes is ASCII: "·" and "≠"
+** as character references.
 **
 ** The output is UTF-8 XML, deterministic (nothing in it but the model and
 ** the version), with a fixed viewBox and no width or height, so that it
@@ -192,7 +193,7 @@ static void srmSvgOpen(sqlite3_str *p, int h, const SrmSvgView *v){
   srmXml(p, SRM_STR(pS->zId));
   sqlite3_str_appendall(p, ", ");
   srmSvgSubtitle(p, v);
-  sqlite3_str_appendall(p, " \xC2\xB7 srm " SRM_VERSION "</text>\n<g data-legend=\"owner\">");
+  sqlite3_str_appendall(p, " &#183; srm " SRM_VERSION "</text>\n<g data-legend=\"owner\">");
   for(e=SRM_OWNER_AWS; e<=SRM_OWNER_NA; e++){
     int x = 16 + (e - 1)*150;
     sqlite3_str_appendf(p,
@@ -205,7 +206,7 @@ static void srmSvgOpen(sqlite3_str *p, int h, const SrmSvgView *v){
     sqlite3_str_appendf(p,
         "<g data-legend-changed=\"1\"><rect x=\"%d\" y=\"68\" width=\"16\" height=\"16\""
         " fill=\"#FFFFFF\" stroke=\"#000000\" stroke-width=\"3\"/>"
-        "<text x=\"%d\" y=\"81\">\xE2\x89\xA0 changed</text></g>", 16 + 4*150, 16 + 4*150 + 22);
+        "<text x=\"%d\" y=\"81\">&#8800; changed</text></g>", 16 + 4*150, 16 + 4*150 + 22);
   }
   sqlite3_str_appendall(p, "</g>\n");
 }
@@ -373,7 +374,7 @@ static void srmSvgCompareFunc(sqlite3_context *ctx, int argc, sqlite3_value **ar
     sqlite3_str_appendall(p, "</g>");
     if( bChanged ){
       sqlite3_str_appendf(p, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"16\""
-                          " font-weight=\"bold\">\xE2\x89\xA0</text>", (xA + w + xB)/2, y + 15);
+                          " font-weight=\"bold\">&#8800;</text>", (xA + w + xB)/2, y + 15);
     }
     sqlite3_str_appendall(p, "\n");
   }

@@ -28,7 +28,10 @@
 --      section, srm's version, the model's checksum, and the AWS pages
 --      read for each service present.
 -- Every value from the inventory, the decisions or the model goes through
--- srm_html(), which escapes & < > " '.  Dates are UTC days.  Sections
+-- srm_html(), which escapes & < > " '.  What the script and the model
+-- write is ASCII (other characters as references: &middot;), and no line
+-- inside the document's text ends with a semicolon, so that a client that
+-- splits the script at lines that do runs it unchanged.  Dates are UTC days.  Sections
 -- are ordered as above, their rows by service, variant, then id.
 SELECT 1 WHERE srm_overlay_init() IS NULL;
 
@@ -83,8 +86,8 @@ SELECT
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>srm: shared responsibility of the inventory</title>
 <style>
-  body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px;
-         margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #000; background: #fff; }
+  body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px; }
+  body { margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #000; background: #fff; }
   h1 { font-size: 1.6em; margin-bottom: 0.2em; }
   h2 { font-size: 1.25em; border-bottom: 2px solid #333; margin-top: 2em; }
   table { border-collapse: collapse; margin: 0.8em 0; }
@@ -101,8 +104,8 @@ SELECT
   .stacks figcaption { font-weight: bold; margin-bottom: 4px; }
   .stacks svg { width: 100%; height: auto; border: 1px solid #ccc; }
   table.heat td.h { text-align: center; font-weight: bold; padding: 2px 3px; min-width: 1.2em; }
-  table.heat th.c { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: normal;
-                    font-size: 0.8em; white-space: nowrap; padding: 4px 2px; }
+  table.heat th.c { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: normal; }
+  table.heat th.c { font-size: 0.8em; white-space: nowrap; padding: 4px 2px; }
   .muted { color: #444; }
   code { font-size: 0.95em; }
   @media print {
@@ -121,9 +124,9 @@ SELECT
   || srm_html(json_extract(srm_debug(), '$.data_checksum')) || '</code> &middot; as of '
   || srm_html(date('now')) || ' (UTC) &middot; ' || (SELECT rows_all FROM total)
   || ' rows of the table <code>inventory</code></p>
-<nav><a href="#owners">1. Counts by owner</a> &middot; <a href="#stacks">2. Stacks</a> &middot;
-<a href="#matrix">3. Matrix</a> &middot; <a href="#unmapped">4. Unmapped rows</a> &middot;
-<a href="#decisions">5. Decisions</a> &middot; <a href="#sources">6. Sources</a></nav>
+<nav><a href="#owners">1. Counts by owner</a> &middot; <a href="#stacks">2. Stacks</a>
+&middot; <a href="#matrix">3. Matrix</a> &middot; <a href="#unmapped">4. Unmapped rows</a>
+&middot; <a href="#decisions">5. Decisions</a> &middot; <a href="#sources">6. Sources</a></nav>
 </header>
 <main>
 <section id="owners">
