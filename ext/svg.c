@@ -48,7 +48,9 @@
 ** srm_html(value) escapes & < > " ' as &amp; &lt; &gt; &quot; &#39;, and
 ** writes a control character other than tab, line feed and carriage return
 ** as U+FFFD (XML allows none of them); any SQL type is read as text, NULL
-** gives NULL.  It is what sql/report_html.sql prints every value through.
+** gives NULL; a result longer than SQLITE_LIMIT_LENGTH is the error
+** "string or blob too big".  It is what sql/report_html.sql prints every
+** value through.
 **
 ** All three are deterministic and innocuous.
 */
@@ -69,7 +71,8 @@ SQLITE_EXTENSION_INIT3
 #define SVG_FOOT     28       /* the note below the stack */
 
 /* How each owner is drawn: fill, the text's fill attribute (none: black)
-** and, for not_applicable, a dashed border.  third_party never appears in the model. */
+** and, for not_applicable, a dashed border.  third_party never appears in
+** the model. */
 static const struct {
   const char *zFill, *zInk, *zEdge;
 } srmSvgOwner[SRM_OWNER_N] = {
@@ -108,14 +111,20 @@ static void srmXml(sqlite3_str *p, const char *z){
   srmXmlText(p, z, strlen(z));
 }
 
-/* The result: p's text, or out of memory. */
+/* The result: p's text; or the error "string or blob too big" when it
+** would be longer than SQLITE_LIMIT_LENGTH (srm_html() of a long value);
+** or out of memory. */
 static void srmSvgResult(sqlite3_context *ctx, sqlite3_str *p){
   int rc = sqlite3_str_errcode(p);
   int n = sqlite3_str_length(p);
   char *z = sqlite3_str_finish(p);
   if( rc!=SQLITE_OK || NEVER(z==0) ){       /* z is NULL only when empty */
     sqlite3_free(z);
-    sqlite3_result_error_nomem(ctx);
+    if( rc==SQLITE_TOOBIG ){
+      sqlite3_result_error_toobig(ctx);
+    }else{
+      sqlite3_result_error_nomem(ctx);
+    }
     return;
   }
   sqlite3_result_text(ctx, z, n, sqlite3_free);
