@@ -36,9 +36,9 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c ext/svg.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c ext/framework.c ext/svg.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
-DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv)
+DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv) $(wildcard data/frameworks/*.csv)
 
 # What the build and the tests need: Debian package, then how to tell it is
 # there (ext/need.sh).  SQLITE_NO_DEPS=1 skips the header checks (another
@@ -70,6 +70,18 @@ need-test: need-build
 	@TCLSH=$(TCLSH) sh ext/need.sh $(NEED_TEST)
 deps-test:
 	@TCLSH=$(TCLSH) sh ext/need.sh --check $(NEED_BUILD) $(NEED_TEST)
+
+# ajv 8 and ajv-formats 3 (test/oscal_validate.js: the OSCAL exports
+# against NIST's schemas), pinned, from the npm registry into build/node.
+AJV_VERSION = 8.17.1
+AJV_FORMATS_VERSION = 3.0.1
+AJV = build/node/node_modules/ajv-formats/package.json
+
+$(AJV): $(NODE_SQLITE)
+	grep -qs '"version": "$(AJV_VERSION)"' build/node/node_modules/ajv/package.json && \
+	grep -qs '"version": "$(AJV_FORMATS_VERSION)"' $@ || \
+	  npm install --prefix build/node --no-audit --no-fund --loglevel=error \
+	    better-sqlite3@$(NODE_SQLITE_VERSION) ajv@$(AJV_VERSION) ajv-formats@$(AJV_FORMATS_VERSION)
 
 $(NODE_SQLITE): | build deps-test
 	grep -qs '"version": "$(NODE_SQLITE_VERSION)"' build/node/node_modules/better-sqlite3/package.json || \
@@ -115,7 +127,7 @@ $(LIB): $(OBJ)
 
 # test and demo install what they lack first, then build.
 test: need-test
-	@$(MAKE) --no-print-directory $(LIB) $(NODE_SQLITE)
+	@$(MAKE) --no-print-directory $(LIB) $(NODE_SQLITE) $(AJV)
 	$(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
 
 demo: need-build

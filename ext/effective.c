@@ -72,31 +72,29 @@ static int srmStatementFresh(sqlite3_context *ctx, SrmOverlay *p){
 }
 
 /*
-** The common part of effective_responsibility() and effective_decision():
-** check the arguments, refresh the cache, find the answer.  Returns 1 with
-** *peOwner and *piDecision (-1 for none) set, or 0 when the result is
-** already set (NULL or an error).
+** The question behind every effective answer: refresh the cache, resolve
+** x (pX), apply the variant and the account (pVariant, pAccount: may be
+** null pointers).  Returns 1 with *q filled, or 0 when the result is
+** already set (NULL or an error).  Shared by framework.c
+** (effective_origination()).
 */
-static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
-                            int *peOwner, int *piDecision){
-  SrmOverlay *p = (SrmOverlay*)sqlite3_user_data(ctx);
-  int iControl = srmControlArg(ctx, argv[1]);
+int srmAskArgs(sqlite3_context *ctx, SrmOverlay *p, sqlite3_value *pX, sqlite3_value *pVariant,
+               sqlite3_value *pAccount, SrmAsk *pQ){
   SrmAsk q;
-  if( iControl<0 ) return 0;
   if( !srmStatementFresh(ctx, p) ) return 0;
-  q.zX = (const char*)sqlite3_value_text(argv[0]);
+  q.zX = (const char*)sqlite3_value_text(pX);
   if( q.zX==0 ){
     /* NULL; a failed conversion is NULL by then too (sqlite3VdbeMemGrow()),
     ** and SQLite fails the statement with SQLITE_NOMEM */
-    if( NEVER(sqlite3_value_type(argv[0])!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
+    if( NEVER(sqlite3_value_type(pX)!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
     return 0;
   }
-  q.nX = (size_t)sqlite3_value_bytes(argv[0]);
+  q.nX = (size_t)sqlite3_value_bytes(pX);
   if( !srmResolveAccount(q.zX, q.nX, &q.t, &q.zAccount, &q.nAccount) ) return 0;
   q.bArn = q.zAccount!=0;
-  if( argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ){
-    const char *zV = (const char*)sqlite3_value_text(argv[2]);
-    size_t nV = (size_t)sqlite3_value_bytes(argv[2]);
+  if( pVariant && sqlite3_value_type(pVariant)!=SQLITE_NULL ){
+    const char *zV = (const char*)sqlite3_value_text(pVariant);
+    size_t nV = (size_t)sqlite3_value_bytes(pVariant);
     int v;
     if( zV==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
     v = srmVariantFind(q.t.iService, zV, nV);
@@ -110,9 +108,9 @@ static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv
     }
     q.t.iVariant = v;
   }
-  if( argc>3 && sqlite3_value_type(argv[3])!=SQLITE_NULL ){
-    const char *zA = (const char*)sqlite3_value_text(argv[3]);
-    size_t nA = (size_t)sqlite3_value_bytes(argv[3]), i;
+  if( pAccount && sqlite3_value_type(pAccount)!=SQLITE_NULL ){
+    const char *zA = (const char*)sqlite3_value_text(pAccount);
+    size_t nA = (size_t)sqlite3_value_bytes(pAccount), i;
     if( zA==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
     for(i=0; i<nA && zA[i]>='0' && zA[i]<='9'; i++){}
     if( i!=12 || nA!=12 ){
@@ -134,6 +132,23 @@ static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv
     q.nAccount = 12;
   }
   q.iSlot = srmSlot(&q.t);
+  *pQ = q;
+  return 1;
+}
+
+/*
+** The common part of effective_responsibility() and effective_decision():
+** check the arguments, refresh the cache, find the answer.  Returns 1 with
+** *peOwner and *piDecision (-1 for none) set, or 0 when the result is
+** already set (NULL or an error).
+*/
+static int srmEffectiveArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                            int *peOwner, int *piDecision){
+  SrmOverlay *p = (SrmOverlay*)sqlite3_user_data(ctx);
+  int iControl = srmControlArg(ctx, argv[1]);
+  SrmAsk q;
+  if( iControl<0 ) return 0;
+  if( !srmAskArgs(ctx, p, argv[0], argc>2 ? argv[2] : 0, argc>3 ? argv[3] : 0, &q) ) return 0;
   *peOwner = srmOverlayAnswer(p, &q, iControl, piDecision);
   return 1;
 }
@@ -363,6 +378,9 @@ int srmRegisterOverlay(sqlite3 *db){
     { "effective_decision",       2, srmEffectiveDecisionFunc },
     { "effective_decision",       3, srmEffectiveDecisionFunc },
     { "effective_decision",       4, srmEffectiveDecisionFunc },
+    { "effective_origination",    3, srmEffectiveOriginationFunc },
+    { "effective_origination",    4, srmEffectiveOriginationFunc },
+    { "effective_origination",    5, srmEffectiveOriginationFunc },
   };
   SrmOverlay *p = srmOverlayNew(db);
   int rc = SQLITE_OK;

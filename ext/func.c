@@ -45,7 +45,7 @@ SQLITE_EXTENSION_INIT3
 #endif
 
 /* The error "unknown WHAT 'VALUE' TAIL", the value quoted by srmQuote(). */
-static void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
+void srmErrorUnknown(sqlite3_context *ctx, const char *zWhat,
                             sqlite3_value *pVal, const char *zTail){
   /* the caller had pVal as text already: no conversion, no failure */
   const char *z = (const char*)sqlite3_value_text(pVal);
@@ -103,29 +103,20 @@ SRM_INLINE int srmResolveValue(sqlite3_context *ctx, sqlite3_value *pVal, SrmTar
 }
 
 /*
-** x (pX) and the variant of a function (pVariant: its argument, or NULL
-** for a function without one; an SQL NULL variant means x's own, else the
-** service's default), resolved into *pOut.  Returns 1, or 0 when the
-** result is already set: NULL for a NULL x; for an x that resolves to no
-** service NULL too, or with bStrict the error "unknown service"; the error
-** "unknown variant" for a variant the service does not have.  Shared by
-** svg.c, so that every function reads x and a variant this one way.
+** Resolve x (pX) and apply the variant (pVariant, may be a null pointer):
+** fills *pTarget and *piSlot and returns 1, or returns 0 when the result
+** is already set (NULL, or an error).
 */
-int srmTargetArg(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
-                 int bStrict, SrmTarget *pOut){
-  if( !srmResolveValue(ctx, pX, pOut) ){
-    if( bStrict && sqlite3_value_type(pX)!=SQLITE_NULL ){
-      srmErrorUnknown(ctx, "service", pX, "(SELECT service FROM srm_services)");
-    }
-    return 0;
-  }
+SRM_INLINE int srmTargetArgsInline(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
+                                   SrmTarget *pTarget, int *piSlot){
+  if( !srmResolveValue(ctx, pX, pTarget) ) return 0;
   if( pVariant && sqlite3_value_type(pVariant)!=SQLITE_NULL ){
     const char *z = (const char*)sqlite3_value_text(pVariant);
     int iVariant;
     if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-    iVariant = srmVariantFind(pOut->iService, z, (size_t)sqlite3_value_bytes(pVariant));
+    iVariant = srmVariantFind(pTarget->iService, z, (size_t)sqlite3_value_bytes(pVariant));
     if( iVariant<0 ){
-      const char *zSvc = SRM_STR(srmService[pOut->iService].zId);
+      const char *zSvc = SRM_STR(srmService[pTarget->iService].zId);
       char *zTail = sqlite3_mprintf(
           "of service '%s' (SELECT variant FROM srm_variants WHERE service = '%s')", zSvc, zSvc);
       if( zTail==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
@@ -133,9 +124,15 @@ int srmTargetArg(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVarian
       sqlite3_free(zTail);
       return 0;
     }
-    pOut->iVariant = iVariant;
+    pTarget->iVariant = iVariant;
   }
+  *piSlot = srmSlot(pTarget);
   return 1;
+}
+/* The same for framework.c (srm_origination()). */
+int srmTargetArgs(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
+                  SrmTarget *pTarget, int *piSlot){
+  return srmTargetArgsInline(ctx, pX, pVariant, pTarget, piSlot);
 }
 
 /*
@@ -148,8 +145,7 @@ SRM_INLINE int srmCellArgs(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                        SrmTarget *pTarget, int *piSlot){
   int iControl = srmControlArg(ctx, argv[1]);
   if( iControl<0 ) return -1;
-  if( !srmTargetArg(ctx, argv[0], argc>2 ? argv[2] : 0, 0, pTarget) ) return -1;
-  *piSlot = srmSlot(pTarget);
+  if( !srmTargetArgsInline(ctx, argv[0], argc>2 ? argv[2] : 0, pTarget, piSlot) ) return -1;
   return iControl;
 }
 
@@ -167,7 +163,7 @@ static void srmResponsibilityFunc(sqlite3_context *ctx, int argc, sqlite3_value 
 ** NULL.  The build refuses a double quote, a backslash or a control
 ** character in the strings responsibility_why() writes (ext/model.sql,
 ** "problems"), so they are escaped only should one come all the same. */
-static void srmJsonString(sqlite3_str *p, const char *z){
+void srmJsonString(sqlite3_str *p, const char *z){
   if( z==0 ){ sqlite3_str_appendall(p, "null"); return; }
   sqlite3_str_appendchar(p, 1, '"');
   for(; *z; z++){
@@ -181,12 +177,12 @@ static void srmJsonString(sqlite3_str *p, const char *z){
   sqlite3_str_appendchar(p, 1, '"');
 }
 
-static void srmJsonField(sqlite3_str *p, const char *zName, const char *zValue){
+void srmJsonField(sqlite3_str *p, const char *zName, const char *zValue){
   sqlite3_str_appendf(p, ",\"%s\":", zName);
   srmJsonString(p, zValue);
 }
 
-static void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
+void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
   int rc = sqlite3_str_errcode(p);
   int n = sqlite3_str_length(p);
   char *z = sqlite3_str_finish(p);
@@ -322,7 +318,10 @@ static void srmDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     { "matrix",         -1 },                  { "aliases",     SRM_COUNT_ALIAS },
     { "resource_types", SRM_COUNT_TYPE },      { "arn_types",   SRM_COUNT_ARN },
     { "table_names",    SRM_COUNT_TABLE },     { "exclusions",  SRM_COUNT_EXCLUSION },
-    { "checks",         SRM_COUNT_CHECK },
+    { "checks",         SRM_COUNT_CHECK },     { "frameworks",  SRM_COUNT_FRAMEWORK },
+    { "requirements",   SRM_COUNT_REQUIREMENT },
+    { "requirement_controls", SRM_COUNT_REQ_CONTROL },
+    { "fedramp_crm_rows", SRM_COUNT_CRM_ROW },
     { "keys",           SRM_COUNT_KEY },
   };
   int nCell = srmCount[SRM_COUNT_SLOT]*SRM_NCONTROL, nSourced = 0, nNa = 0, i;

@@ -522,6 +522,83 @@ int main(int argc, char **argv){
   sqlite3_finalize(p);
   printf("};\n\n");
 
+  /* 7b. Frameworks, requirements (view requirements, in its order), their
+  ** ids sorted, the mapping and the CRM rows. */
+  printf("const SrmFramework srmFramework[] = {\n");
+  p = prep("SELECT f.framework, f.title, f.version, f.publisher, f.source, f.licence,"
+           " (SELECT min(k) FROM requirements r WHERE r.framework = f.framework),"
+           " (SELECT count(*) FROM requirements r WHERE r.framework = f.framework)"
+           " FROM frameworks f ORDER BY f.rowid");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {");
+    for(j=0; j<6; j++) printf("%s%u", j ? ", " : "", poolCol(p, j));
+    printf(", %d, %d},\n", sqlite3_column_int(p, 6), sqlite3_column_int(p, 7));
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+  if( count("SELECT count(*) FROM requirements r JOIN frameworks f USING (framework)"
+            " WHERE r.k <> (SELECT count(*) FROM requirements x JOIN frameworks g USING (framework)"
+            "   WHERE g.rowid < f.rowid OR (g.rowid = f.rowid AND x.k < r.k))") ){
+    die("the requirements view is not in the order of frameworks.csv");
+  }
+  fits("requirements", count("SELECT count(*) FROM requirements"), 1<<16);
+  fits("mapping rows", count("SELECT count(*) FROM requirement_controls"), 1<<16);
+  printf("const SrmRequirement srmRequirement[] = {\n");
+  p = prep("WITH m AS (SELECT framework, requirement, count(*) n,"
+           "   min(rowid) first FROM requirement_controls GROUP BY framework, requirement),"
+           " o AS (SELECT rowid r, row_number() OVER (ORDER BY (SELECT rowid FROM frameworks f"
+           "   WHERE f.framework = c.framework), (SELECT k FROM requirements q"
+           "   WHERE q.framework = c.framework AND q.requirement = c.requirement), rowid) - 1 i"
+           "   FROM requirement_controls c)"
+           " SELECT r.oscal_id, r.label, r.family, r.family_title, r.title, r.incorporated_into,"
+           " r.related, (SELECT f.rowid - 1 FROM frameworks f WHERE f.framework = r.framework),"
+           " r.withdrawn + 2*(r.low IS 1) + 4*(r.moderate IS 1) + 8*(r.high IS 1)"
+           "  + 16*(r.privacy IS 1) + 32*(r.fedramp_low IS 1) + 64*(r.fedramp_moderate IS 1)"
+           "  + 128*(r.fedramp_high IS 1) + 256*(r.fedramp_li_saas IS 1) + 512*(r.low IS NOT NULL),"
+           " coalesce((SELECT i FROM o WHERE o.r = m.first), 0), coalesce(m.n, 0)"
+           " FROM requirements r LEFT JOIN m USING (framework, requirement) ORDER BY r.k");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {");
+    for(j=0; j<7; j++) printf("%s%u", j ? ", " : "", poolCol(p, j));
+    printf(", %d, %d, %d, %d},\n", sqlite3_column_int(p, 7), sqlite3_column_int(p, 8),
+           sqlite3_column_int(p, 9), sqlite3_column_int(p, 10));
+  }
+  sqlite3_finalize(p);
+  printf("};\n\n");
+  printf("const unsigned short srmRequirementById[] = {");
+  p = prep("SELECT r.k FROM requirements r JOIN frameworks f USING (framework)"
+           " ORDER BY f.rowid, r.oscal_id COLLATE BINARY");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("%s%d", i%16 ? ", " : (i ? ",\n  " : "\n  "), sqlite3_column_int(p, 0));
+  }
+  sqlite3_finalize(p);
+  printf("\n};\n\n");
+  printf("const SrmReqControl srmReqControl[] = {\n");
+  p = prep("SELECT c.rationale, c.source, r.k, coalesce(x.position - 1, -1),"
+           " CASE c.relation WHEN 'whole' THEN 1 WHEN 'part' THEN 2 ELSE 3 END"
+           " FROM requirement_controls c JOIN frameworks f USING (framework)"
+           " JOIN requirements r USING (framework, requirement)"
+           " LEFT JOIN controls x ON x.control = c.control"
+           " ORDER BY f.rowid, r.k, c.rowid");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {%u, %u, %d, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), sqlite3_column_int(p, 2),
+           sqlite3_column_int(p, 3), sqlite3_column_int(p, 4));
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+  printf("const SrmCrmRow srmCrmRow[] = {\n");
+  p = prep("SELECT c.baseline, c.row, r.k, c.sheet_row FROM crm_rows c"
+           " JOIN requirements r ON r.framework = 'nist_800_53_r5' AND r.requirement = c.requirement"
+           " ORDER BY c.line");
+  for(i=0; sqlite3_step(p)==SQLITE_ROW; i++){
+    printf("  {%u, %u, %d, %d},\n", poolCol(p, 0), poolCol(p, 1), sqlite3_column_int(p, 2),
+           sqlite3_column_int(p, 3));
+  }
+  if( i==0 ) printf("  {0, 0, 0, 0}\n");
+  sqlite3_finalize(p);
+  printf("};\n\n");
+
   /* 8. The identifier table: ids, aliases, types, "namespace:type", tables. */
   for(i=0; i<nService; i++) addKey(azService[i], i, 0, SRM_KEY_ID, "data/services.csv");
   addKeys("SELECT alias, service, '', 'data/aliases.csv:' || (rowid+1) FROM aliases ORDER BY rowid",
@@ -582,6 +659,10 @@ int main(int argc, char **argv){
   counts[SRM_COUNT_KEY_SLOTS] = nKeySlot;
   counts[SRM_COUNT_REVIEWED] = count("SELECT count(*) FROM services WHERE reviewed_on <> ''");
   counts[SRM_COUNT_CHECK] = count("SELECT count(*) FROM checks");
+  counts[SRM_COUNT_FRAMEWORK] = count("SELECT count(*) FROM frameworks");
+  counts[SRM_COUNT_REQUIREMENT] = count("SELECT count(*) FROM requirements");
+  counts[SRM_COUNT_REQ_CONTROL] = count("SELECT count(*) FROM requirement_controls");
+  counts[SRM_COUNT_CRM_ROW] = count("SELECT count(*) FROM fedramp_crm_rows");
   printf("const int srmCount[] = {");
   for(i=0; i<SRM_COUNT_N; i++) printf("%s%d", i ? ", " : "", counts[i]);
   printf("};\n\n");

@@ -198,6 +198,76 @@ CREATE VIEW checks(scanner, check_id, title, service, resource_type, control, ra
   UNION ALL SELECT 'config', *, rowid + 1 FROM checks_config
   UNION ALL SELECT 'prowler', *, rowid + 1 FROM checks_prowler;
 
+-- data/frameworks/: the frameworks (issue 15), copied from public-domain
+-- sources (data/frameworks/README.md), and srm's mapping of their
+-- requirements to its controls.
+CREATE TABLE frameworks(
+  framework TEXT PRIMARY KEY
+    CONSTRAINT "framework id must be lower case letters, digits and _"
+    CHECK (framework GLOB '[a-z]*' AND framework NOT GLOB '*[^a-z0-9_]*'),
+  title     TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  version   TEXT NOT NULL CONSTRAINT "version is empty" CHECK (version <> ''),
+  publisher TEXT NOT NULL CONSTRAINT "publisher is empty" CHECK (publisher <> ''),
+  source    TEXT NOT NULL CONSTRAINT "source must be an https URL" CHECK (source GLOB 'https://?*'),
+  licence   TEXT NOT NULL CONSTRAINT "licence is empty" CHECK (licence <> '')
+) STRICT;
+CREATE TABLE nist_800_53_r5(
+  control_id     TEXT PRIMARY KEY
+    CONSTRAINT "control_id must be an OSCAL id such as ac-2 or ac-2.1"
+    CHECK (control_id GLOB '[a-z][a-z]-[1-9]*' AND control_id NOT GLOB '*[^a-z0-9.-]*'),
+  label          TEXT NOT NULL CONSTRAINT "label is empty" CHECK (label <> ''),
+  family_id      TEXT NOT NULL CONSTRAINT "family_id is not the id's prefix"
+                   CHECK (substr(control_id, 1, 3) = family_id || '-'),
+  family_title   TEXT NOT NULL CONSTRAINT "family_title is empty" CHECK (family_title <> ''),
+  title          TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  is_enhancement INTEGER NOT NULL CHECK (is_enhancement IN (0, 1)),
+  withdrawn      INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+  low            INTEGER NOT NULL CHECK (low IN (0, 1)),
+  moderate       INTEGER NOT NULL CHECK (moderate IN (0, 1)),
+  high           INTEGER NOT NULL CHECK (high IN (0, 1)),
+  privacy        INTEGER NOT NULL CHECK (privacy IN (0, 1))
+) STRICT;
+CREATE TABLE fedramp_r5_baselines(
+  control_id TEXT PRIMARY KEY REFERENCES nist_800_53_r5,
+  low        INTEGER NOT NULL CHECK (low IN (0, 1)),
+  moderate   INTEGER NOT NULL CHECK (moderate IN (0, 1)),
+  high       INTEGER NOT NULL CHECK (high IN (0, 1)),
+  li_saas    INTEGER NOT NULL CHECK (li_saas IN (0, 1))
+) STRICT;
+CREATE TABLE nist_800_171_r3(
+  requirement       TEXT PRIMARY KEY
+    CONSTRAINT "requirement must be NN.NN.NN" CHECK (requirement GLOB '[0-9][0-9].[0-9][0-9].[0-9][0-9]'),
+  family_id         TEXT NOT NULL CONSTRAINT "family_id is not the id's prefix"
+                      CHECK (substr(requirement, 1, 5) = family_id),
+  family_title      TEXT NOT NULL CONSTRAINT "family_title is empty" CHECK (family_title <> ''),
+  title             TEXT NOT NULL CONSTRAINT "title is empty" CHECK (title <> ''),
+  withdrawn         INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+  incorporated_into TEXT NOT NULL,
+  nist_800_53_r5    TEXT NOT NULL
+) STRICT;
+CREATE TABLE fedramp_crm_rows(
+  baseline  TEXT NOT NULL CONSTRAINT "baseline must be high, moderate, low or li-saas"
+              CHECK (baseline IN ('high', 'moderate', 'low', 'li-saas')),
+  row       TEXT NOT NULL CONSTRAINT "row must be a control id such as AC-2(3)(a)"
+              CHECK (row GLOB '[A-Z][A-Z]-[1-9]*' AND row NOT GLOB '*[^A-Z0-9a-z()-]*'),
+  sheet_row INTEGER NOT NULL,
+  UNIQUE (baseline, row)
+) STRICT;
+CREATE TABLE requirement_controls(
+  framework   TEXT NOT NULL REFERENCES frameworks,
+  requirement TEXT NOT NULL,
+  control     TEXT NOT NULL,
+  relation    TEXT NOT NULL
+    CONSTRAINT "relation must be whole, part or organizational"
+    CHECK (relation IN ('whole', 'part', 'organizational')),
+  rationale   TEXT NOT NULL CONSTRAINT "rationale is empty" CHECK (rationale <> ''),
+  source      TEXT NOT NULL CONSTRAINT "source must be empty or an https URL"
+                CHECK (source = '' OR source GLOB 'https://?*'),
+  CONSTRAINT "an organizational row names no control, every other row one"
+    CHECK ((relation = 'organizational') = (control = '')),
+  UNIQUE (framework, requirement, control)
+) STRICT;
+
 -- Parents before children, so that foreign keys are checked row by row.
 .import --csv --skip 1 data/categories.csv categories
 .import --csv --skip 1 data/controls.csv controls
@@ -213,6 +283,12 @@ CREATE VIEW checks(scanner, check_id, title, service, resource_type, control, ra
 .import --csv --skip 1 data/checks/securityhub.csv checks_securityhub
 .import --csv --skip 1 data/checks/config.csv checks_config
 .import --csv --skip 1 data/checks/prowler.csv checks_prowler
+.import --csv --skip 1 data/frameworks/frameworks.csv frameworks
+.import --csv --skip 1 data/frameworks/nist_800_53_r5.csv nist_800_53_r5
+.import --csv --skip 1 data/frameworks/fedramp_r5_baselines.csv fedramp_r5_baselines
+.import --csv --skip 1 data/frameworks/nist_800_171_r3.csv nist_800_171_r3
+.import --csv --skip 1 data/frameworks/fedramp_crm_rows.csv fedramp_crm_rows
+.import --csv --skip 1 data/frameworks/requirement_controls.csv requirement_controls
 
 -- Owners ranked by how much the customer has to do.
 CREATE VIEW owner_rank(owner, rank) AS
@@ -281,6 +357,44 @@ CREATE VIEW cells(slot, service, control, position, owner, basis, t) AS
     LEFT JOIN exceptions es ON es.service = sl.service AND es.variant = '' AND es.control = c.control
     LEFT JOIN exceptions ev ON ev.service = sl.service AND ev.variant <> ''
                            AND ev.variant = sl.answers AND ev.control = c.control;
+
+-- Every requirement of every framework, in the order of srmRequirement[]
+-- (frameworks as in frameworks.csv, then each catalog's order), k its
+-- index.  requirement is the id as the CSV files write it, oscal_id as the
+-- OSCAL catalog does (what srm_requirements shows: ac-2.1,
+-- SP_800_171_03.01.01), label as people do (AC-2(1), 03.01.01).  related:
+-- the 800-53 controls NIST gives for an 800-171 requirement,
+-- space-separated.
+CREATE VIEW requirements(k, framework, requirement, oscal_id, label, family, family_title, title,
+                         withdrawn, incorporated_into, related, low, moderate, high, privacy,
+                         fedramp_low, fedramp_moderate, fedramp_high, fedramp_li_saas) AS
+  SELECT row_number() OVER (ORDER BY f, o) - 1, framework, requirement,
+         CASE framework WHEN 'nist_800_171_r3' THEN 'SP_800_171_' || requirement ELSE requirement END,
+         label, family, family_title,
+         title, withdrawn, incorporated_into, related, low, moderate, high, privacy,
+         fedramp_low, fedramp_moderate, fedramp_high, fedramp_li_saas FROM (
+    SELECT 0 f, n.rowid o, 'nist_800_53_r5' framework, n.control_id requirement, n.label, n.family_id family,
+           n.family_title, n.title, n.withdrawn, '' incorporated_into, '' related,
+           n.low, n.moderate, n.high, n.privacy,
+           coalesce(b.low, 0) fedramp_low, coalesce(b.moderate, 0) fedramp_moderate,
+           coalesce(b.high, 0) fedramp_high, coalesce(b.li_saas, 0) fedramp_li_saas
+      FROM nist_800_53_r5 n LEFT JOIN fedramp_r5_baselines b USING (control_id)
+    UNION ALL
+    SELECT 1, rowid, 'nist_800_171_r3', requirement, requirement, family_id, family_title, title, withdrawn,
+           ltrim(replace(' ' || replace(incorporated_into, '|', ' '), ' 0', ' SP_800_171_0')),
+           replace(nist_800_53_r5, '|', ' '),
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+      FROM nist_800_171_r3);
+
+-- The requirement (an 800-53 OSCAL id) of each CRM row: AC-2(3)(a) -> ac-2.3.
+CREATE VIEW crm_rows(baseline, row, requirement, sheet_row, line) AS
+  SELECT baseline, row,
+         lower(CASE WHEN instr(row, '(') THEN substr(row, 1, instr(row, '(') - 1) ELSE row END)
+         || CASE WHEN instr(row, '(') AND substr(row, instr(row, '(') + 1, 1) GLOB '[0-9]'
+                 THEN '.' || substr(row, instr(row, '(') + 1, instr(substr(row, instr(row, '(')), ')') - 2)
+                 ELSE '' END,
+         sheet_row, rowid + 1
+    FROM fedramp_crm_rows;
 
 CREATE VIEW problems(message) AS
   -- A field with a line break would shift every line number after it.
@@ -361,4 +475,58 @@ UNION ALL
   SELECT 'data/arn_types.csv:' || min(rowid + 1) || ': namespace ''' || namespace
          || ''' has types but no default row (resource_type empty)'
     FROM arn_types GROUP BY namespace HAVING sum(resource_type = '') = 0
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:' || (m.rowid + 1) || ': unknown requirement '''
+         || m.requirement || ''' of framework ''' || m.framework || ''''
+    FROM requirement_controls m
+   WHERE NOT EXISTS (SELECT 1 FROM requirements r WHERE r.framework = m.framework AND r.requirement = m.requirement)
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:' || (m.rowid + 1) || ': requirement '''
+         || m.requirement || ''' is withdrawn'
+    FROM requirement_controls m JOIN requirements r USING (framework, requirement) WHERE r.withdrawn
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:' || (m.rowid + 1) || ': unknown control '''
+         || m.control || ''''
+    FROM requirement_controls m WHERE m.control <> '' AND m.control NOT IN (SELECT control FROM controls)
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:' || min(rowid + 1) || ': requirement '''
+         || requirement || ''' mixes relations (all its rows are whole, all part, or one organizational)'
+    FROM requirement_controls GROUP BY framework, requirement
+  HAVING count(DISTINCT relation) > 1 OR (max(relation) = 'organizational' AND count(*) > 1)
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:' || (rowid + 1)
+         || ': a field holds a double quote, a backslash, a tab or a line break'
+         || ' (srm_origination_why() writes it into JSON as it is)'
+    FROM requirement_controls
+   WHERE instr(rationale || source, '"') OR instr(rationale || source, '\')
+      OR instr(rationale || source, char(9)) OR instr(rationale || source, char(10))
+      OR instr(rationale || source, char(13))
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:1: FedRAMP High control ''' || requirement
+         || ''' has no row (map it, or give its organizational reason)'
+    FROM requirements r
+   WHERE framework = 'nist_800_53_r5' AND fedramp_high
+     AND NOT EXISTS (SELECT 1 FROM requirement_controls m WHERE m.framework = r.framework
+                       AND m.requirement = r.requirement)
+UNION ALL
+  SELECT 'data/frameworks/requirement_controls.csv:1: 800-171 requirement ''' || requirement
+         || ''' has no row (map it, or give its organizational reason)'
+    FROM requirements r
+   WHERE framework = 'nist_800_171_r3' AND NOT withdrawn
+     AND NOT EXISTS (SELECT 1 FROM requirement_controls m WHERE m.framework = r.framework
+                       AND m.requirement = r.requirement)
+UNION ALL
+  SELECT 'data/frameworks/nist_800_171_r3.csv:' || (r.k - (SELECT count(*) FROM nist_800_53_r5) + 2)
+         || ': related control ''' || j.value || ''' is not in nist_800_53_r5.csv'
+    FROM requirements r, json_each('["' || replace(r.related, ' ', '","') || '"]') j
+   WHERE r.framework = 'nist_800_171_r3' AND r.related <> ''
+     AND j.value NOT IN (SELECT control_id FROM nist_800_53_r5)
+UNION ALL
+  SELECT 'data/frameworks/fedramp_crm_rows.csv:' || line || ': row ''' || row
+         || ''' is no control of the FedRAMP ' || baseline || ' baseline'
+    FROM crm_rows c
+   WHERE NOT EXISTS (SELECT 1 FROM requirements r WHERE r.framework = 'nist_800_53_r5'
+                       AND r.requirement = c.requirement
+                       AND CASE c.baseline WHEN 'high' THEN r.fedramp_high WHEN 'moderate' THEN r.fedramp_moderate
+                           WHEN 'low' THEN r.fedramp_low ELSE r.fedramp_li_saas END)
 ORDER BY 1;

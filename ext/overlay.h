@@ -94,6 +94,16 @@ struct SrmAsk {
 int srmOverlayAnswer(const SrmOverlay *p, const SrmAsk *q, int iControl, int *piDecision);
 sqlite3_int64 srmOverlayDecisionId(const SrmOverlay *p, int iDecision);
 
+/* effective.c: refresh the cache once per statement and read x, variant
+** and account (pVariant, pAccount may be null pointers) as
+** effective_responsibility() does.  1 with *pQ filled, or 0 with the
+** result set (NULL or an error). */
+/* framework.c: effective_origination(), registered by effective.c */
+void srmEffectiveOriginationFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+int srmAskArgs(sqlite3_context *ctx, SrmOverlay *p, sqlite3_value *pX, sqlite3_value *pVariant,
+               sqlite3_value *pAccount, SrmAsk *pQ);
+
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(_WIN32)
 # pragma GCC visibility pop
 #endif

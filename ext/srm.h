@@ -17,6 +17,10 @@
 **   overlay.c    the per-connection cache of the decisions in force
 **   effective.c  effective_responsibility(), effective_decision(),
 **                srm_effective_matrix
+**   framework.c  srm_origination() and friends: frameworks' requirements
+**                from srm's controls
+**   svg.c        srm_svg(), srm_svg_compare(): the model as pictures;
+**                srm_html()
 **   srm.c        the entry point
 **
 ** Rules of the model written once, here, and used by the generator and the
@@ -92,6 +96,10 @@ typedef struct SrmTableName SrmTableName;
 typedef struct SrmExclusion SrmExclusion;
 typedef struct SrmCheck SrmCheck;
 typedef struct SrmCheckKey SrmCheckKey;
+typedef struct SrmFramework SrmFramework;
+typedef struct SrmRequirement SrmRequirement;
+typedef struct SrmReqControl SrmReqControl;
+typedef struct SrmCrmRow SrmCrmRow;
 
 /* The words behind a cell: one per default or exception row. */
 struct SrmText {               /* strings: offsets in srmPool[] */
@@ -171,6 +179,47 @@ struct SrmCheck { unsigned int iScanner, iCheckId, iTitle, iService, iType, iCon
 /* A check by the name a finding gives it: the id (Security Hub, Prowler) or
 ** the rule name (AWS Config), in lower case with '_' as '-'. */
 struct SrmCheckKey { unsigned int iScanner, iKey; int iCheck; };
+
+/*
+** Frameworks (data/frameworks/, issue 15).  A framework's requirements are
+** a run of srmRequirement[] in the catalog's order; srmRequirementById[]
+** holds their indices sorted by framework, then id (BINARY), for
+** srmRequirementFind().  A requirement's mapping is a run of
+** srmReqControl[] (nMap rows, 0 when srm has none).
+*/
+struct SrmFramework {          /* strings: offsets in srmPool[] */
+  unsigned int zId, zTitle, zVersion, zPublisher, zSource, zLicence;
+  int iFirst, nRequirement;     /* run in srmRequirement[] */
+};
+#define SRM_REQ_WITHDRAWN      0x001
+#define SRM_REQ_LOW            0x002   /* SP 800-53B baselines */
+#define SRM_REQ_MODERATE       0x004
+#define SRM_REQ_HIGH           0x008
+#define SRM_REQ_PRIVACY        0x010
+#define SRM_REQ_FEDRAMP_LOW    0x020   /* FedRAMP Rev. 5 baselines */
+#define SRM_REQ_FEDRAMP_MOD    0x040
+#define SRM_REQ_FEDRAMP_HIGH   0x080
+#define SRM_REQ_FEDRAMP_LISAAS 0x100
+#define SRM_REQ_BASELINES      0x200   /* the flags above are known (800-53) */
+struct SrmRequirement {        /* strings: offsets in srmPool[] */
+  unsigned int zId, zLabel, zFamily, zFamilyTitle, zTitle, zIncorporated, zRelated;
+  unsigned short iFramework;
+  unsigned short mFlag;         /* SRM_REQ_* */
+  unsigned short iMap;          /* first row in srmReqControl[] */
+  unsigned short nMap;
+};
+/* How a control carries a requirement (srm_requirement_controls.relation). */
+#define SRM_REL_WHOLE          1
+#define SRM_REL_PART           2
+#define SRM_REL_ORGANIZATIONAL 3
+struct SrmReqControl {
+  unsigned int zRationale, zSource;
+  unsigned short iRequirement;
+  short iControl;               /* index in srmControl[], -1 for organizational */
+  unsigned char eRelation;      /* SRM_REL_* */
+};
+/* A row of FedRAMP's CRM worksheet (statement level) and its requirement. */
+struct SrmCrmRow { unsigned int zBaseline, zRow; int iRequirement, iSheetRow; };
 
 /*
 ** The identifier hash, shared by the generator (for the keys) and the
@@ -324,6 +373,11 @@ extern const SrmTableName srmTableName[];  /* sorted by table, dialect */
 extern const SrmExclusion srmExclusion[];  /* sorted by dialect, name */
 extern const SrmCheck srmCheck[];          /* sorted by control, scanner, check_id */
 extern const SrmCheckKey srmCheckKey[];    /* [SRM_COUNT_CHECK], sorted by scanner, key */
+extern const SrmFramework srmFramework[];
+extern const SrmRequirement srmRequirement[];   /* by framework, catalog order */
+extern const unsigned short srmRequirementById[];  /* by framework, id */
+extern const SrmReqControl srmReqControl[];     /* by requirement */
+extern const SrmCrmRow srmCrmRow[];             /* as in the workbook */
 extern const int srmCount[];               /* row counts, SRM_COUNT_* */
 extern const unsigned short srmSlotService[];  /* [slot] -> service */
 extern const unsigned char srmControlSlot[];   /* [SRM_CONTROL_SLOTS]: hash -> 1 + control */
@@ -346,7 +400,11 @@ extern const char srmDataChecksum[];       /* of data/ CSV files, from the Makef
 #define SRM_COUNT_KEY_SLOTS  13
 #define SRM_COUNT_REVIEWED   14
 #define SRM_COUNT_CHECK      15
-#define SRM_COUNT_N          16
+#define SRM_COUNT_FRAMEWORK  16
+#define SRM_COUNT_REQUIREMENT 17
+#define SRM_COUNT_REQ_CONTROL 18
+#define SRM_COUNT_CRM_ROW    19
+#define SRM_COUNT_N          20
 
 #define SRM_NCONTROL  (srmCount[SRM_COUNT_CONTROL])
 
@@ -376,13 +434,22 @@ int srmVariantFind(int iService, const char *z, size_t n);
 const char *srmBasisName(int eBasis);
 const char *srmVariantOfSlot(int iService, int iSlot);
 
-/* func.c: x and a variant argument read as responsibility() reads them
-** (1, or 0 with the result set; bStrict: an unknown x is an error, not
-** NULL).  Shared by svg.c. */
+/* func.c: helpers shared with framework.c */
+struct sqlite3_str;
 struct sqlite3_context;
 struct sqlite3_value;
-int srmTargetArg(struct sqlite3_context *ctx, struct sqlite3_value *pX,
-                 struct sqlite3_value *pVariant, int bStrict, SrmTarget *pOut);
+void srmErrorUnknown(struct sqlite3_context *ctx, const char *zWhat,
+                     struct sqlite3_value *pVal, const char *zTail);
+int srmTargetArgs(struct sqlite3_context *ctx, struct sqlite3_value *pX,
+                  struct sqlite3_value *pVariant, SrmTarget *pTarget, int *piSlot);
+void srmJsonString(struct sqlite3_str *p, const char *z);
+void srmJsonField(struct sqlite3_str *p, const char *zName, const char *zValue);
+void srmResultStr(struct sqlite3_context *ctx, struct sqlite3_str *p);
+
+/* framework.c */
+int srmFrameworkFind(const char *z, size_t n);
+int srmRequirementInRun(int iFramework, const char *z, size_t n);
+int srmRequirementFind(int iFramework, const char *z, size_t n);
 
 /* message.c: a value quoted for an error message: at most SRM_MSG_MAX bytes
 ** of it, cut on a character boundary and followed by "..." when cut, bytes

@@ -36,7 +36,7 @@
 ** a-z, 0-9, '_' and '-' (ext/model.sql).
 **
 ** x and the variants are read as responsibility() reads them
-** (srmTargetArg(), func.c).  A NULL x gives NULL, a NULL variant means x's
+** (srmTargetArgs(), func.c).  A NULL x gives NULL, a NULL variant means x's
 ** own, else the service's default.  Errors:
 **
 **   unknown service 'X' (SELECT service FROM srm_services)
@@ -309,14 +309,34 @@ static void srmSvgCell(sqlite3_str *p, int eOwner, int x, int y, int w, int bCha
   }
 }
 
+/*
+** x and a variant as responsibility() reads them (srmTargetArgs(),
+** func.c), into *pT and *piSlot; but an x that resolves to no service is
+** the error "unknown service" here, not NULL: a picture is asked for by
+** name.  1, or 0 with the result set (NULL for a NULL x).
+*/
+static int srmSvgTarget(sqlite3_context *ctx, sqlite3_value *pX, sqlite3_value *pVariant,
+                        SrmTarget *pT, int *piSlot){
+  const char *z = (const char*)sqlite3_value_text(pX);
+  if( z==0 ){
+    /* NULL; or no memory to make the value text (NULL by then too) */
+    if( NEVER(sqlite3_value_type(pX)!=SQLITE_NULL) ) sqlite3_result_error_nomem(ctx);
+    return 0;
+  }
+  if( !srmResolve(z, (size_t)sqlite3_value_bytes(pX), pT) ){
+    srmErrorUnknown(ctx, "service", pX, "(SELECT service FROM srm_services)");
+    return 0;
+  }
+  return srmTargetArgs(ctx, pX, pVariant, pT, piSlot);
+}
+
 /* srm_svg(x [, variant]) */
 static void srmSvgFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   SrmSvgView v;
   sqlite3_str *p;
   int i, h = SVG_HEAD + SRM_NCONTROL*SVG_PITCH + SVG_FOOT;
   memset(&v, 0, sizeof(v));
-  if( !srmTargetArg(ctx, argv[0], argc>1 ? argv[1] : 0, 1, &v.a) ) return;
-  v.iSlotA = srmSlot(&v.a);
+  if( !srmSvgTarget(ctx, argv[0], argc>1 ? argv[1] : 0, &v.a, &v.iSlotA) ) return;
   p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
   srmSvgOpen(p, h, &v);
   srmSvgLayers(p, 120);
@@ -343,11 +363,9 @@ static void srmSvgCompareFunc(sqlite3_context *ctx, int argc, sqlite3_value **ar
   const int xA = 296, xB = 508, w = 196;
   (void)argc;
   memset(&v, 0, sizeof(v));
-  if( !srmTargetArg(ctx, argv[0], argv[1], 1, &v.a) ) return;
-  if( !srmTargetArg(ctx, argv[0], argv[2], 1, &v.b) ) return;
+  if( !srmSvgTarget(ctx, argv[0], argv[1], &v.a, &v.iSlotA) ) return;
+  if( !srmSvgTarget(ctx, argv[0], argv[2], &v.b, &v.iSlotB) ) return;
   v.bCompare = 1;
-  v.iSlotA = srmSlot(&v.a);
-  v.iSlotB = srmSlot(&v.b);
   for(i=0; i<SRM_NCONTROL; i++){
     v.nChanged += srmCellAt(v.iSlotA, i)->eOwner!=srmCellAt(v.iSlotB, i)->eOwner;
   }

@@ -23,6 +23,14 @@
 **   srm_exclusions(dialect, name, reason)
 **   srm_checks(scanner, check_id, title, service, resource_type, control,
 **              rationale)      scanners' checks and the control each verifies
+**   srm_frameworks(framework, title, version, publisher, source, licence)
+**   srm_requirements(framework, requirement, label, family, family_title,
+**              title, withdrawn, incorporated_into, related, low, moderate,
+**              high, privacy, fedramp_low, fedramp_moderate, fedramp_high,
+**              fedramp_li_saas, mapping)
+**   srm_requirement_controls(framework, requirement, control, relation,
+**              rationale, source)
+**   srm_fedramp_crm_rows(baseline, row, requirement, sheet_row)
 **
 ** srm_matrix has one row per service, variant and control.  For a service
 ** with variants, the rows whose variant is NULL repeat the default variant's
@@ -420,6 +428,116 @@ static int srmCheckLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmContr
   return a[0].n>0 && srmSortedRun(srmCheckRows(), srmCheckControlKey, &a[0], pRun);
 }
 
+/* ---- srm_frameworks, srm_requirements, srm_requirement_controls,
+** srm_fedramp_crm_rows (issue 15; framework.c has the functions) ---- */
+static int srmFrameworkRows(void){ return srmCount[SRM_COUNT_FRAMEWORK]; }
+static void srmFrameworkColumn(sqlite3_context *ctx, int i, int iCol){
+  const SrmFramework *p = &srmFramework[i];
+  switch( iCol ){
+    case 0: TEXT(SRM_STR(p->zId)); break;
+    case 1: TEXT(SRM_STR(p->zTitle)); break;
+    case 2: TEXT(SRM_STR(p->zVersion)); break;
+    case 3: TEXT(SRM_STR(p->zPublisher)); break;
+    case 4: TEXT(SRM_STR(p->zSource)); break;
+    default: TEXT(SRM_STR(p->zLicence)); break;
+  }
+}
+static int srmFrameworkLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  int i;
+  (void)pCache;
+  (void)idxNum;
+  for(i=0; i<srmCount[SRM_COUNT_FRAMEWORK]; i++){
+    if( srmKeyIs(SRM_STR(srmFramework[i].zId), &a[0]) ){
+      pRun->iFirst = i; pRun->nRow = 1; pRun->iStride = 1;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The requirement whose id is exactly a (in any framework: ids of
+** different frameworks never look alike), or -1. */
+static int srmRequirementExact(const SrmKeyArg *a){
+  int f;
+  for(f=0; f<srmCount[SRM_COUNT_FRAMEWORK]; f++){
+    int i = srmRequirementInRun(f, a->z, a->n);
+    if( i>=0 ) return i;
+  }
+  return -1;
+}
+static int srmRequirementRows(void){ return srmCount[SRM_COUNT_REQUIREMENT]; }
+/* A baseline flag, NULL where the framework has no such baselines. */
+static void srmFlagColumn(sqlite3_context *ctx, const SrmRequirement *p, int mFlag){
+  if( p->mFlag & SRM_REQ_BASELINES ) INT((p->mFlag & mFlag)!=0);
+}
+static void srmRequirementColumn(sqlite3_context *ctx, int i, int iCol){
+  static const int aFlag[] = {
+    SRM_REQ_LOW, SRM_REQ_MODERATE, SRM_REQ_HIGH, SRM_REQ_PRIVACY,
+    SRM_REQ_FEDRAMP_LOW, SRM_REQ_FEDRAMP_MOD, SRM_REQ_FEDRAMP_HIGH, SRM_REQ_FEDRAMP_LISAAS
+  };
+  const SrmRequirement *p = &srmRequirement[i];
+  switch( iCol ){
+    case 0: TEXT(SRM_STR(srmFramework[p->iFramework].zId)); break;
+    case 1: TEXT(SRM_STR(p->zId)); break;
+    case 2: TEXT(SRM_STR(p->zLabel)); break;
+    case 3: TEXT(SRM_STR(p->zFamily)); break;
+    case 4: TEXT(SRM_STR(p->zFamilyTitle)); break;
+    case 5: TEXT(SRM_STR(p->zTitle)); break;
+    case 6: INT((p->mFlag & SRM_REQ_WITHDRAWN)!=0); break;
+    case 7: TEXT0(SRM_STR(p->zIncorporated)); break;
+    case 8: TEXT0(SRM_STR(p->zRelated)); break;
+    case 17:
+      if( p->nMap ){
+        TEXT(srmReqControl[p->iMap].eRelation==SRM_REL_ORGANIZATIONAL ? "organizational" : "controls");
+      }
+      break;
+    default: srmFlagColumn(ctx, p, aFlag[iCol - 9]); break;
+  }
+}
+static int srmRequirementLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  int i = srmRequirementExact(&a[0]);
+  (void)pCache;
+  (void)idxNum;
+  pRun->iFirst = i; pRun->nRow = 1; pRun->iStride = 1;
+  return i>=0;
+}
+
+static int srmReqControlRows(void){ return srmCount[SRM_COUNT_REQ_CONTROL]; }
+static void srmReqControlColumn(sqlite3_context *ctx, int i, int iCol){
+  static const char *const azRel[] = { "", "whole", "part", "organizational" };
+  const SrmReqControl *p = &srmReqControl[i];
+  const SrmRequirement *pR = &srmRequirement[p->iRequirement];
+  switch( iCol ){
+    case 0: TEXT(SRM_STR(srmFramework[pR->iFramework].zId)); break;
+    case 1: TEXT(SRM_STR(pR->zId)); break;
+    case 2: if( p->iControl>=0 ) TEXT(SRM_STR(srmControl[p->iControl].zId)); break;
+    case 3: TEXT(azRel[p->eRelation]); break;
+    case 4: TEXT(SRM_STR(p->zRationale)); break;
+    default: TEXT0(SRM_STR(p->zSource)); break;
+  }
+}
+static int srmReqControlLookup(int idxNum, const SrmKeyArg *a, SrmRun *pRun, SrmControlCache *pCache){
+  int i = srmRequirementExact(&a[0]);
+  (void)pCache;
+  (void)idxNum;
+  if( i<0 ) return 0;
+  pRun->iFirst = srmRequirement[i].iMap;
+  pRun->nRow = srmRequirement[i].nMap;
+  pRun->iStride = 1;
+  return pRun->nRow>0;
+}
+
+static int srmCrmRowRows(void){ return srmCount[SRM_COUNT_CRM_ROW]; }
+static void srmCrmRowColumn(sqlite3_context *ctx, int i, int iCol){
+  const SrmCrmRow *p = &srmCrmRow[i];
+  switch( iCol ){
+    case 0: TEXT(SRM_STR(p->zBaseline)); break;
+    case 1: TEXT(SRM_STR(p->zRow)); break;
+    case 2: TEXT(SRM_STR(srmRequirement[p->iRequirement].zId)); break;
+    default: INT(p->iSheetRow); break;
+  }
+}
+
 static const SrmTableDef srmTables[] = {
   { "srm_categories",
     "CREATE TABLE x(category TEXT, title TEXT, description TEXT, source TEXT)",
@@ -465,6 +583,24 @@ static const SrmTableDef srmTables[] = {
     "CREATE TABLE x(scanner TEXT, check_id TEXT, title TEXT, service TEXT, resource_type TEXT,"
     " control TEXT, rationale TEXT)",
     SRM_TAB_RUN, srmCheckRows, srmCheckColumn, {5, -1, -1}, 330, srmCheckLookup },
+  { "srm_frameworks",
+    "CREATE TABLE x(framework TEXT, title TEXT, version TEXT, publisher TEXT, source TEXT,"
+    " licence TEXT)",
+    SRM_TAB_UNIQUE, srmFrameworkRows, srmFrameworkColumn, {0, -1, -1}, 1, srmFrameworkLookup },
+  { "srm_requirements",
+    "CREATE TABLE x(framework TEXT, requirement TEXT, label TEXT, family TEXT, family_title TEXT,"
+    " title TEXT, withdrawn INTEGER, incorporated_into TEXT, related TEXT,"
+    " low INTEGER, moderate INTEGER, high INTEGER, privacy INTEGER,"
+    " fedramp_low INTEGER, fedramp_moderate INTEGER, fedramp_high INTEGER,"
+    " fedramp_li_saas INTEGER, mapping TEXT)",
+    SRM_TAB_UNIQUE, srmRequirementRows, srmRequirementColumn, {1, -1, -1}, 1, srmRequirementLookup },
+  { "srm_requirement_controls",
+    "CREATE TABLE x(framework TEXT, requirement TEXT, control TEXT, relation TEXT,"
+    " rationale TEXT, source TEXT)",
+    SRM_TAB_RUN, srmReqControlRows, srmReqControlColumn, {1, -1, -1}, 8, srmReqControlLookup },
+  { "srm_fedramp_crm_rows",
+    "CREATE TABLE x(baseline TEXT, row TEXT, requirement TEXT, sheet_row INTEGER)",
+    SRM_TAB_SCAN, srmCrmRowRows, srmCrmRowColumn, {-1, -1, -1}, 0, 0 },
 };
 
 /* ---- the module ---- */

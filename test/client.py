@@ -34,7 +34,7 @@ if sys.argv[2] == "--report":
         cur = conn.execute(stmt, params)
         if cur.description:
             names = [d[0] for d in cur.description]
-            print(json.dumps([dict(zip(names, r)) for r in cur.fetchall()]))
+            print(json.dumps([dict(zip(names, r)) for r in cur.fetchall()], ensure_ascii=False))
         stmt = ""
     sys.exit(0)
 path = sys.argv[2]
