@@ -36,7 +36,7 @@ else
 endif
 LIB = srm.$(SO)
 
-SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c ext/framework.c
+SRC  = ext/srm.c ext/func.c ext/table.c ext/inventory.c ext/decisions.c ext/overlay.c ext/effective.c ext/resolve.c ext/model.c ext/message.c ext/document.c ext/resources.c ext/findings.c ext/framework.c ext/svg.c
 OBJ  = $(SRC:ext/%.c=build/%.o) build/srm_data.o
 DATA = $(wildcard data/*.csv) $(wildcard data/checks/*.csv) $(wildcard data/frameworks/*.csv)
 
@@ -47,7 +47,8 @@ NEED_BUILD = 'gcc:cmd:$(CC)' 'sqlite3:cmd:$(SQLITE3)' \
              $(if $(SQLITE_NO_DEPS),,'libsqlite3-dev:file:/usr/include/sqlite3ext.h' \
                                      'zlib1g-dev:file:/usr/include/zlib.h')
 NEED_TEST  = 'tcl:cmd:$(TCLSH)' 'libsqlite3-tcl:tclpkg:sqlite3' \
-             'python3:exec:/usr/bin/python3' 'nodejs:cmd:node' 'npm:cmd:npm'
+             'python3:exec:/usr/bin/python3' 'nodejs:cmd:node' 'npm:cmd:npm' \
+             'chromium:cmd:chromium'
 
 # better-sqlite3 12 (Node.js 20; it bundles a recent SQLite, 3.53.2 in
 # this release) for test/clients.test, from the npm registry into
@@ -115,6 +116,8 @@ build/%.o: ext/%.c ext/srm.h ext/overlay.h ext/document.h | build deps
 
 build/func.o: build/version.h
 build/func.o: ALL_CFLAGS += -include build/version.h
+build/svg.o: build/version.h
+build/svg.o: ALL_CFLAGS += -include build/version.h
 
 build/srm_data.o: build/srm_data.c ext/srm.h
 	$(CC) $(ALL_CFLAGS) $(RELEASE) -c -o $@ build/srm_data.c

@@ -8,9 +8,11 @@
 ** sqlite3_srm_init() checks the SQLite version, then registers the scalar
 ** functions (func.c), the srm_* tables (table.c), srm_inventory()
 ** (inventory.c), the decisions overlay (decisions.c, overlay.c,
-** effective.c) and srm_resources (resources.c), stopping at the first
-** error.  This is the one file with SQLITE_EXTENSION_INIT1; the others use
-** SQLITE_EXTENSION_INIT3.  See README.md for every function and table.
+** effective.c), srm_resources (resources.c), srm_findings (findings.c),
+** the frameworks (framework.c) and the pictures (svg.c), stopping at the
+** first error.  This is the one file with SQLITE_EXTENSION_INIT1; the
+** others use SQLITE_EXTENSION_INIT3.  See README.md for every function and
+** table.
 **
 ** Built with -DSQLITE_CORE (linked into an application together with
 ** SQLite), call sqlite3_srm_init() yourself or register it with
@@ -27,6 +29,7 @@ int srmRegisterOverlay(sqlite3 *db);
 int srmRegisterResources(sqlite3 *db);
 int srmRegisterFindings(sqlite3 *db);
 int srmRegisterFrameworks(sqlite3 *db);
+int srmRegisterSvg(sqlite3 *db);
 
 /* The oldest SQLite with everything srm uses: SQLITE_INNOCUOUS and
 ** SQLITE_VTAB_INNOCUOUS (3.31.0). */
@@ -65,6 +68,7 @@ int sqlite3_srm_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
   if( rc==SQLITE_OK ) rc = srmRegisterResources(db);
   if( rc==SQLITE_OK ) rc = srmRegisterFindings(db);
   if( rc==SQLITE_OK ) rc = srmRegisterFrameworks(db);
+  if( rc==SQLITE_OK ) rc = srmRegisterSvg(db);
   if( rc!=SQLITE_OK && pzErrMsg ){
     *pzErrMsg = sqlite3_mprintf("srm: %s", sqlite3_errmsg(db));
   }

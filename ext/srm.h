@@ -19,6 +19,8 @@
 **                srm_effective_matrix
 **   framework.c  srm_origination() and friends: frameworks' requirements
 **                from srm's controls
+**   svg.c        srm_svg(), srm_svg_compare(): the model as pictures;
+**                srm_html()
 **   srm.c        the entry point
 **
 ** Rules of the model written once, here, and used by the generator and the

@@ -10,14 +10,16 @@
 # if a workload ran another way, what srm could not resolve, and the duties
 # that are once per account.  The long
 # list of obligations (one row per resource and duty) goes to
-# build/demo-obligations.csv, which it names.
+# build/demo-obligations.csv, and the whole report as one HTML page
+# (sql/report_html.sql) to build/demo-report.html; it names both.
 set -e
 lib=${1:-./srm.so}
 db=build/demo.db
 csv=build/demo-obligations.csv
+html=build/demo-report.html
 sample=data/samples/aws_config_snapshot.json
 mkdir -p build
-rm -f "$db" "$csv"
+rm -f "$db" "$csv" "$html"
 
 run() {   # run MODE SCRIPT [shell arguments]: sql/SCRIPT.sql on the demo database
   mode=$1 script=$2
@@ -57,5 +59,12 @@ rows=$(($(wc -l < "$csv") - 1))
 echo
 echo "== 6. Obligations (sql/obligations.sql): $rows rows, one a resource and duty of the"
 echo "   customer's (with the AWS page behind it), written to $csv"
+
+run -list report_html > "$html"
+echo
+echo "== 7. The report as one page (sql/report_html.sql), written to $html:"
+echo "   counts by owner, a picture of each service's stack, the matrix, what is"
+echo "   unmapped, the decisions, where each number comes from. Open it in a browser"
+echo "   (it loads nothing else, needs no script, and prints)."
 echo
 echo "Next: sqlite3 -box $db -cmd '.load $lib' < sql/obligations.sql"

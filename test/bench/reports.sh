@@ -23,7 +23,7 @@ set -eu
 bench=$1 lib=$2 reps=$3
 shift 3
 sizes="$*"
-reports="summary obligations organization matrix matrix_long shift unmapped effective_obligations"
+reports="summary obligations organization matrix matrix_long shift unmapped effective_obligations report_html"
 ref="SELECT i.arn, c.control,
        responsibility(coalesce(i.arn, i.resource_type, i.service), c.control, i.variant)
   FROM inventory i, srm_controls c;"

@@ -494,6 +494,12 @@ static const char *const azOomSql[] = {
   " srm_category('aws_ec2_instances'), srm_arn('arn:aws:s3:::b', 'service')",
   "SELECT srm_arn('arn:aws:s3:::b', 'nope')",
   "SELECT srm_debug()",
+  "SELECT srm_svg('ec2'), srm_svg('ecs', 'fargate'), srm_svg_compare('ecs', 'ec2', 'fargate'),"
+  " srm_html('<a href=\"x\">''&''</a>'), srm_html('')",
+  "SELECT srm_svg('nope')",
+  "SELECT srm_svg_compare('ecs', 'ec2', 'nope')",
+  "SELECT srm_svg(12345)",
+  "SELECT srm_html(12345), srm_svg('ecs', 7)",
   "SELECT count(*), group_concat(owner) FROM srm_matrix WHERE service = 'eks' AND control = 'host_os'",
   "SELECT count(*) FROM srm_matrix m JOIN srm_controls c USING(control) WHERE c.layer IS NOT NULL",
   "SELECT * FROM srm_inventory(?1) ORDER BY rowid",

@@ -15,4 +15,6 @@ SELECT srm_overlay_init();
 INSERT INTO srm_decisions(service, control, owner, reason, approved_by)
   VALUES ('s3', 'customer_data', 'shared', 'r', 'a');
 SELECT effective_responsibility('arn:aws:s3:::b', 'customer_data');
+SELECT length(srm_svg('ec2')) > 0, length(srm_svg_compare('ecs', 'ec2', 'fargate')) > 0,
+       srm_html('<a>');
 SELECT readfile('/srm-syscalls-end');
