@@ -10,16 +10,19 @@
 # if a workload ran another way, what srm could not resolve, and the duties
 # that are once per account.  The long
 # list of obligations (one row per resource and duty) goes to
-# build/demo-obligations.csv, and the whole report as one HTML page
-# (sql/report_html.sql) to build/demo-report.html; it names both.
+# build/demo-obligations.csv, the whole report as one HTML page
+# (sql/report_html.sql) to build/demo-report.html, and the FedRAMP High
+# CRM of the sample's services (sql/crm.sql) to build/demo-crm.csv, after
+# the NIST SP 800-171 summary; it names each.
 set -e
 lib=${1:-./srm.so}
 db=build/demo.db
 csv=build/demo-obligations.csv
 html=build/demo-report.html
+crm=build/demo-crm.csv
 sample=data/samples/aws_config_snapshot.json
 mkdir -p build
-rm -f "$db" "$csv" "$html"
+rm -f "$db" "$csv" "$html" "$crm"
 
 run() {   # run MODE SCRIPT [shell arguments]: sql/SCRIPT.sql on the demo database
   mode=$1 script=$2
@@ -66,5 +69,12 @@ echo "== 7. The report as one page (sql/report_html.sql), written to $html:"
 echo "   counts by owner, a picture of each service's stack, the matrix, what is"
 echo "   unmapped, the decisions, where each number comes from. Open it in a browser"
 echo "   (it loads nothing else, needs no script, and prints)."
+echo
+echo "== 8. NIST SP 800-171 r3, requirement by requirement (sql/origination_summary.sql):"
+echo "   how many the services of the inventory inherit from AWS, share, or leave to you"
+run -box origination_summary -cmd ".parameter set :framework nist_800_171_r3"
+run -csv crm -header > "$crm"
+echo "   The FedRAMP High Customer Responsibility Matrix of these services (sql/crm.sql,"
+echo "   derived by srm, not AWS's own) is in $crm; OSCAL exports: sql/oscal_*.sql."
 echo
 echo "Next: sqlite3 -box $db -cmd '.load $lib' < sql/obligations.sql"
