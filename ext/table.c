@@ -24,8 +24,8 @@
 **   srm_checks(scanner, check_id, title, service, resource_type, control,
 **              rationale)      scanners' checks and the control each verifies
 **   srm_frameworks(framework, title, version, publisher, source, licence)
-**   srm_requirements(framework, requirement, label, family, family_title,
-**              title, withdrawn, incorporated_into, related, low, moderate,
+**   srm_requirements(framework, requirement, label, family, title,
+**              family_title, withdrawn, incorporated_into, related, low, moderate,
 **              high, privacy, fedramp_low, fedramp_moderate, fedramp_high,
 **              fedramp_li_saas, mapping)
 **   srm_requirement_controls(framework, requirement, control, relation,
@@ -481,8 +481,8 @@ static void srmRequirementColumn(sqlite3_context *ctx, int i, int iCol){
     case 1: TEXT(SRM_STR(p->zId)); break;
     case 2: TEXT(SRM_STR(p->zLabel)); break;
     case 3: TEXT(SRM_STR(p->zFamily)); break;
-    case 4: TEXT(SRM_STR(p->zFamilyTitle)); break;
-    case 5: TEXT(SRM_STR(p->zTitle)); break;
+    case 4: TEXT(SRM_STR(p->zTitle)); break;
+    case 5: TEXT(SRM_STR(p->zFamilyTitle)); break;
     case 6: INT((p->mFlag & SRM_REQ_WITHDRAWN)!=0); break;
     case 7: TEXT0(SRM_STR(p->zIncorporated)); break;
     case 8: TEXT0(SRM_STR(p->zRelated)); break;
@@ -588,8 +588,8 @@ static const SrmTableDef srmTables[] = {
     " licence TEXT)",
     SRM_TAB_UNIQUE, srmFrameworkRows, srmFrameworkColumn, {0, -1, -1}, 1, srmFrameworkLookup },
   { "srm_requirements",
-    "CREATE TABLE x(framework TEXT, requirement TEXT, label TEXT, family TEXT, family_title TEXT,"
-    " title TEXT, withdrawn INTEGER, incorporated_into TEXT, related TEXT,"
+    "CREATE TABLE x(framework TEXT, requirement TEXT, label TEXT, family TEXT, title TEXT,"
+    " family_title TEXT, withdrawn INTEGER, incorporated_into TEXT, related TEXT,"
     " low INTEGER, moderate INTEGER, high INTEGER, privacy INTEGER,"
     " fedramp_low INTEGER, fedramp_moderate INTEGER, fedramp_high INTEGER,"
     " fedramp_li_saas INTEGER, mapping TEXT)",
