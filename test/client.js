@@ -21,13 +21,13 @@ const Database = require(path.resolve('build/node/node_modules/better-sqlite3'))
 const [lib, queries] = process.argv.slice(2);
 if (queries === '--report') {
   runReport(...process.argv.slice(4));
-  // Statements are freed when collected: collect them (out of scope now)
-  // before the process exits, so that a leak checker sees only what is
-  // really left.
-  if (global.gc) { global.gc(); global.gc(); }
 } else {
   queryAll();
 }
+// Statements are freed when collected: collect them (out of scope now)
+// before the process exits, so that a leak checker sees only what is
+// really left.
+if (global.gc) { global.gc(); global.gc(); }
 
 function runReport(dbfile, file) {
   const rdb = new Database(dbfile);
@@ -69,4 +69,5 @@ for (const line of fs.readFileSync(queries, 'utf8').split('\n')) {
     console.log(JSON.stringify({ error: e.message }));
   }
 }
+db.close();
 }
