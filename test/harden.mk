@@ -213,7 +213,7 @@ driver: $(H_DRIVERS)
 # first, then fuzzes from build/fuzz/corpus/ (kept between runs) and the
 # seeds test/fuzz/seeds.sh writes.
 
-H_FUZZERS = resolve arn inventory
+H_FUZZERS = resolve arn inventory requirement
 H_FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 build/fuzz/sqlite3.o: build/amalg/node/sqlite3.c

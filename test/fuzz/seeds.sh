@@ -1,11 +1,12 @@
 #!/bin/sh
 # test/fuzz/seeds.sh DIR: write the seed corpora of the fuzz targets into
-# DIR/resolve, DIR/arn and DIR/inventory, from data/samples/ and a few
-# identifiers and ARNs of every dialect.  Run from the top of the tree.
+# DIR/resolve, DIR/arn, DIR/inventory and DIR/requirement, from
+# data/samples/ and a few identifiers, ARNs and requirement ids of every
+# dialect.  Run from the top of the tree.
 set -e
 out=${1:?usage: seeds.sh DIR}
 rm -rf "$out"
-mkdir -p "$out/resolve" "$out/arn" "$out/inventory"
+mkdir -p "$out/resolve" "$out/arn" "$out/inventory" "$out/requirement"
 
 # Identifiers and ARNs, one per line.
 ids='arn:aws:ec2:us-east-1:123456789012:instance/i-0abc12345
@@ -47,6 +48,15 @@ printf '%s\n' "$ids" | while IFS= read -r line; do
   # arn: mode byte, length of the ARN, ARN, part
   printf "\\002${len}%sregion" "$line" > "$out/arn/id$i-a"
   printf '\001\377%s' "$line" > "$out/arn/id$i-b"
+done
+
+# requirement: framework byte (bit 0: 800-171), then an id as people write it.
+j=0
+for r in ac-2 AC-2 'AC-2(1)' ac-2.1 'AC-02(01)' 'ac-2 (1)' PE-3 'SI-4(23)' ac-13; do
+  j=$((j + 1)); printf '\000%s' "$r" > "$out/requirement/r$j"
+done
+for r in 03.01.01 SP_800_171_03.01.01 sp_800_171_03.13.08 03.01.13; do
+  j=$((j + 1)); printf '\001%s' "$r" > "$out/requirement/r$j"
 done
 
 # inventory: format byte (0..4 the format, 6 detect), then the document.
