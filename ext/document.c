@@ -360,3 +360,34 @@ int srmArnListCheck(const char *z, size_t n, const char *zWhere, char **pzErr){
   }
   return SQLITE_OK;
 }
+
+int srmDocumentBestIndex(sqlite3_index_info *pInfo, int iDocCol, int iFmtCol){
+  int iDoc = -1, iFmt = -1, i;
+  for(i=0; i<pInfo->nConstraint; i++){
+    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
+    if( p->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
+    if( p->iColumn==iDocCol ){
+      if( !p->usable ) return SQLITE_CONSTRAINT;
+      iDoc = i;
+    }else if( p->iColumn==iFmtCol ){
+      if( !p->usable ) return SQLITE_CONSTRAINT;
+      iFmt = i;
+    }
+  }
+  pInfo->idxNum = 0;
+  if( iDoc<0 ){
+    pInfo->estimatedCost = 1e99;
+    return SQLITE_OK;
+  }
+  pInfo->idxNum = 1;
+  pInfo->aConstraintUsage[iDoc].argvIndex = 1;
+  pInfo->aConstraintUsage[iDoc].omit = 1;
+  if( iFmt>=0 ){
+    pInfo->idxNum |= 2;
+    pInfo->aConstraintUsage[iFmt].argvIndex = 2;
+    pInfo->aConstraintUsage[iFmt].omit = 1;
+  }
+  pInfo->estimatedCost = 1000;
+  pInfo->estimatedRows = 1000;
+  return SQLITE_OK;
+}

@@ -25,6 +25,13 @@ struct SrmDocument {
 int srmDocumentOpen(sqlite3 *db, sqlite3_value *pDoc, const char *zWho, SrmDocument *p, char **pzErr);
 void srmDocumentClose(SrmDocument *p);
 
+/* xBestIndex of a table read from a document (srm_inventory,
+** srm_findings): hidden columns iDoc (the document, required: a plan
+** without it costs 1e99, one where it is not usable is refused) and iFmt
+** (the format, optional).  idxNum bit 1: document = argv[0]; bit 2:
+** format = the next argv. */
+int srmDocumentBestIndex(sqlite3_index_info *pInfo, int iDoc, int iFmt);
+
 /* A field of a document's item, kept from one statement row to the next
 ** (a row's values last only until the next step): its SQL type and value,
 ** text in a buffer that is reused, 'J' when SQLite marked it JSON. */

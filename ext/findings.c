@@ -541,35 +541,8 @@ static int fndRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid){
 
 /* idxNum bit 1: document = argv[0]; bit 2: format = the next argv. */
 static int fndBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
-  int iDoc = -1, iFmt = -1, i;
   (void)pVtab;
-  for(i=0; i<pInfo->nConstraint; i++){
-    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
-    if( p->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
-    if( p->iColumn==FND_DOCUMENT ){
-      if( !p->usable ) return SQLITE_CONSTRAINT;
-      iDoc = i;
-    }else if( p->iColumn==FND_FORMAT ){
-      if( !p->usable ) return SQLITE_CONSTRAINT;
-      iFmt = i;
-    }
-  }
-  pInfo->idxNum = 0;
-  if( iDoc<0 ){
-    pInfo->estimatedCost = 1e99;
-    return SQLITE_OK;
-  }
-  pInfo->idxNum = 1;
-  pInfo->aConstraintUsage[iDoc].argvIndex = 1;
-  pInfo->aConstraintUsage[iDoc].omit = 1;
-  if( iFmt>=0 ){
-    pInfo->idxNum |= 2;
-    pInfo->aConstraintUsage[iFmt].argvIndex = 2;
-    pInfo->aConstraintUsage[iFmt].omit = 1;
-  }
-  pInfo->estimatedCost = 1000;
-  pInfo->estimatedRows = 1000;
-  return SQLITE_OK;
+  return srmDocumentBestIndex(pInfo, FND_DOCUMENT, FND_FORMAT);
 }
 
 static const sqlite3_module fndModule = {

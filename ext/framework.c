@@ -332,28 +332,9 @@ static void srmOriginationWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value 
       srmJsonField(p, "relation", srmRelName[pM->eRelation]);
       srmJsonField(p, "owner", "customer");
     }else{
-      const SrmControl *pC = &srmControl[pM->iControl];
-      const SrmCell *pCell = srmCellAt(iSlot, pM->iControl);
-      srmJsonString(p, SRM_STR(pC->zId));
+      srmJsonString(p, SRM_STR(srmControl[pM->iControl].zId));
       srmJsonField(p, "relation", srmRelName[pM->eRelation]);
-      srmJsonField(p, "owner", srmOwnerName(pCell->eOwner));
-      srmJsonField(p, "basis", srmBasisName(pCell->eBasis));
-      if( pC->nPart ){
-        int i;
-        sqlite3_str_appendall(p, ",\"parts\":{");
-        for(i=0; i<pC->nPart; i++){
-          if( i ) sqlite3_str_appendchar(p, 1, ',');
-          srmJsonString(p, SRM_STR(srmControl[pC->aPart[i]].zId));
-          sqlite3_str_appendchar(p, 1, ':');
-          srmJsonString(p, srmOwnerName(srmCellAt(iSlot, pC->aPart[i])->eOwner));
-        }
-        sqlite3_str_appendchar(p, 1, '}');
-      }else{
-        const SrmText *pT = &srmText[pCell->iText];
-        srmJsonField(p, "aws_duty", SRM_STR(pT->zAwsDuty));
-        srmJsonField(p, "customer_duty", SRM_STR(pT->zCustomerDuty));
-        srmJsonField(p, "source", SRM_STR(pT->zSource));
-      }
+      srmJsonCell(p, iSlot, pM->iControl);
     }
     srmJsonField(p, "rationale", SRM_STR(pM->zRationale));
     srmJsonField(p, "rationale_source", SRM_STR(pM->zSource)[0] ? SRM_STR(pM->zSource) : 0);

@@ -195,24 +195,13 @@ void srmResultStr(sqlite3_context *ctx, sqlite3_str *p){
   sqlite3_result_subtype(ctx, 'J');     /* JSON, as json() marks its results */
 }
 
-/* responsibility_why(x, control [, variant]) */
-static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  SrmTarget t;
-  int iSlot, iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
-  const SrmControl *pC;
-  const SrmCell *pCell;
-  const SrmService *pS;
-  sqlite3_str *p;
-  if( iControl<0 ) return;
-  pC = &srmControl[iControl];
-  pCell = srmCellAt(iSlot, iControl);
-  pS = &srmService[t.iService];
-  p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
-  sqlite3_str_appendall(p, "{\"service\":");
-  srmJsonString(p, SRM_STR(pS->zId));
-  srmJsonField(p, "variant", srmVariantOfSlot(t.iService, iSlot));
-  srmJsonField(p, "category", SRM_STR(srmCategory[pS->iCategory].zId));
-  srmJsonField(p, "control", SRM_STR(pC->zId));
+/* The fields of the cell of control iControl in slot iSlot, each after a
+** comma: owner, basis, then a composite's parts and their owners, or a
+** base control's duties, source and read_on.  Shared by
+** srm_origination_why() (framework.c). */
+void srmJsonCell(sqlite3_str *p, int iSlot, int iControl){
+  const SrmControl *pC = &srmControl[iControl];
+  const SrmCell *pCell = srmCellAt(iSlot, iControl);
   srmJsonField(p, "owner", srmOwnerName(pCell->eOwner));
   srmJsonField(p, "basis", srmBasisName(pCell->eBasis));
   if( pC->nPart ){
@@ -233,6 +222,23 @@ static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     srmJsonField(p, "source", SRM_STR(pT->zSource));
     srmJsonField(p, "read_on", SRM_STR(pT->zReadOn)[0] ? SRM_STR(pT->zReadOn) : 0);
   }
+}
+
+/* responsibility_why(x, control [, variant]) */
+static void srmWhyFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  SrmTarget t;
+  int iSlot, iControl = srmCellArgs(ctx, argc, argv, &t, &iSlot);
+  const SrmService *pS;
+  sqlite3_str *p;
+  if( iControl<0 ) return;
+  pS = &srmService[t.iService];
+  p = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  sqlite3_str_appendall(p, "{\"service\":");
+  srmJsonString(p, SRM_STR(pS->zId));
+  srmJsonField(p, "variant", srmVariantOfSlot(t.iService, iSlot));
+  srmJsonField(p, "category", SRM_STR(srmCategory[pS->iCategory].zId));
+  srmJsonField(p, "control", SRM_STR(srmControl[iControl].zId));
+  srmJsonCell(p, iSlot, iControl);
   sqlite3_str_appendchar(p, 1, '}');
   srmResultStr(ctx, p);
 }

@@ -965,35 +965,8 @@ static int invRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid){
 
 /* idxNum bit 1: document EQ (argv 1); bit 2: format EQ (next argv). */
 static int invBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
-  int iDoc = -1, iFmt = -1, i;
   (void)pVtab;
-  for(i=0; i<pInfo->nConstraint; i++){
-    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
-    if( p->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
-    if( p->iColumn==INV_DOCUMENT ){
-      if( !p->usable ) return SQLITE_CONSTRAINT;
-      iDoc = i;
-    }else if( p->iColumn==INV_FORMAT ){
-      if( !p->usable ) return SQLITE_CONSTRAINT;
-      iFmt = i;
-    }
-  }
-  if( iDoc<0 ){
-    pInfo->idxNum = 0;
-    pInfo->estimatedCost = 1e99;
-    return SQLITE_OK;
-  }
-  pInfo->idxNum = 1;
-  pInfo->aConstraintUsage[iDoc].argvIndex = 1;
-  pInfo->aConstraintUsage[iDoc].omit = 1;
-  if( iFmt>=0 ){
-    pInfo->idxNum |= 2;
-    pInfo->aConstraintUsage[iFmt].argvIndex = 2;
-    pInfo->aConstraintUsage[iFmt].omit = 1;
-  }
-  pInfo->estimatedCost = 1000;
-  pInfo->estimatedRows = 1000;
-  return SQLITE_OK;
+  return srmDocumentBestIndex(pInfo, INV_DOCUMENT, INV_FORMAT);
 }
 
 static const sqlite3_module invModule = {

@@ -445,6 +445,7 @@ int srmTargetArgs(struct sqlite3_context *ctx, struct sqlite3_value *pX,
 void srmJsonString(struct sqlite3_str *p, const char *z);
 void srmJsonField(struct sqlite3_str *p, const char *zName, const char *zValue);
 void srmResultStr(struct sqlite3_context *ctx, struct sqlite3_str *p);
+void srmJsonCell(struct sqlite3_str *p, int iSlot, int iControl);
 
 /* framework.c */
 int srmFrameworkFind(const char *z, size_t n);

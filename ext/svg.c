@@ -355,6 +355,20 @@ static void srmSvgFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   srmSvgResult(ctx, p);
 }
 
+/* One cell of a comparison: control i of side zSide (a or b), which shows
+** target pT in slot iSlot, at x, y. */
+static void srmSvgSide(sqlite3_str *p, const char *zSide, const SrmTarget *pT, int iSlot, int i,
+                       int x, int y, int w, int bChanged){
+  int e = srmCellAt(iSlot, i)->eOwner;
+  sqlite3_str_appendf(p, "<g data-control=\"%s\" data-side=\"%s\" data-variant=\"%s\""
+                      " data-owner=\"%s\"%s%s>", SRM_STR(srmControl[i].zId), zSide,
+                      srmSvgVariantAttr(pT, iSlot), srmOwnerName(e),
+                      bChanged ? " data-changed=\"1\"" : "", srmSvgOwner[e].zInk);
+  srmSvgCellTitle(p, iSlot, i);
+  srmSvgCell(p, e, x, y, w, bChanged, 0, 0, x + w/2);
+  sqlite3_str_appendall(p, "</g>");
+}
+
 /* srm_svg_compare(x, variant_a, variant_b) */
 static void srmSvgCompareFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   SrmSvgView v;
@@ -381,24 +395,13 @@ static void srmSvgCompareFunc(sqlite3_context *ctx, int argc, sqlite3_value **ar
   sqlite3_str_appendall(p, "</text>\n");
   for(i=0; i<SRM_NCONTROL; i++){
     const SrmControl *pC = &srmControl[i];
-    int eA = srmCellAt(v.iSlotA, i)->eOwner, eB = srmCellAt(v.iSlotB, i)->eOwner;
-    int bChanged = eA!=eB, y = srmSvgY(i) + 16;
+    int bChanged = srmCellAt(v.iSlotA, i)->eOwner!=srmCellAt(v.iSlotB, i)->eOwner;
+    int y = srmSvgY(i) + 16;
     sqlite3_str_appendf(p, "<text x=\"16\" y=\"%d\">", y + 14);
     srmXml(p, SRM_STR(pC->zTitle));
     sqlite3_str_appendall(p, "</text>");
-    sqlite3_str_appendf(p, "<g data-control=\"%s\" data-side=\"a\" data-variant=\"%s\""
-                        " data-owner=\"%s\"%s%s>", SRM_STR(pC->zId),
-                        srmSvgVariantAttr(&v.a, v.iSlotA), srmOwnerName(eA),
-                        bChanged ? " data-changed=\"1\"" : "", srmSvgOwner[eA].zInk);
-    srmSvgCellTitle(p, v.iSlotA, i);
-    srmSvgCell(p, eA, xA, y, w, bChanged, 0, 0, xA + w/2);
-    sqlite3_str_appendf(p, "</g><g data-control=\"%s\" data-side=\"b\" data-variant=\"%s\""
-                        " data-owner=\"%s\"%s%s>", SRM_STR(pC->zId),
-                        srmSvgVariantAttr(&v.b, v.iSlotB), srmOwnerName(eB),
-                        bChanged ? " data-changed=\"1\"" : "", srmSvgOwner[eB].zInk);
-    srmSvgCellTitle(p, v.iSlotB, i);
-    srmSvgCell(p, eB, xB, y, w, bChanged, 0, 0, xB + w/2);
-    sqlite3_str_appendall(p, "</g>");
+    srmSvgSide(p, "a", &v.a, v.iSlotA, i, xA, y, w, bChanged);
+    srmSvgSide(p, "b", &v.b, v.iSlotB, i, xB, y, w, bChanged);
     if( bChanged ){
       sqlite3_str_appendf(p, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"16\""
                           " font-weight=\"bold\">&#8800;</text>", (xA + w + xB)/2, y + 15);
