@@ -88,7 +88,8 @@ asan: build/asan/srm.so harden-deps deps-test | $(NODE_SQLITE)
 # tclsh and what it loads (libtcl, libsqlite3, ./srm.so) under memcheck; the
 # children of clients.test are not traced.  Errors count, and so do
 # definitely and indirectly lost blocks; test/driver/valgrind.supp is for
-# errors proven to be libtcl's or libsqlite3's own (none so far).
+# errors proven to be libtcl's or libsqlite3's own (one so far: blocks of
+# Tcl's own threaded allocator, never srm's memory).
 
 H_VALGRIND = valgrind --tool=memcheck --error-exitcode=1 --leak-check=full \
              --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
