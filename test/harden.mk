@@ -79,7 +79,7 @@ build/asan/srm.so: $(H_SRC_DEPS) | harden-deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O1 $(H_SAN) -include build/version.h $(SHARED) -o $@ $(H_SRC)
 
-asan: build/asan/srm.so harden-deps deps-test | $(NODE_SQLITE)
+asan: build/asan/srm.so harden-deps deps-test | $(AJV)
 	@echo "== asan: the Tcl suite against build/asan/srm.so"
 	env $(H_ASAN_ENV) LD_PRELOAD=$(H_LIBASAN) $(TCLSH) test/all.tcl build/asan/srm.so $(VERSION)
 
@@ -95,7 +95,7 @@ H_VALGRIND = valgrind --tool=memcheck --error-exitcode=1 --leak-check=full \
              --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
              --suppressions=test/driver/valgrind.supp --num-callers=30 -q
 
-valgrind: $(LIB) harden-deps deps-test | $(NODE_SQLITE)
+valgrind: $(LIB) harden-deps deps-test | $(AJV)
 	@sh ext/need.sh 'valgrind:cmd:valgrind'
 	@echo "== valgrind: the Tcl suite against ./$(LIB)"
 	$(H_VALGRIND) $(TCLSH) test/all.tcl ./$(LIB) $(VERSION)
@@ -303,7 +303,7 @@ build/coverage/refuse/driver: test/driver/driver.c $(H_SRC_DEPS) build/coverage/
 H_GCOVR = gcovr --root . --filter 'ext/.*\.[ch]' --exclude ext/mkdata.c build/coverage
 
 coverage: build/coverage/srm.so build/coverage/driver/driver build/coverage/driver340/driver \
-    build/coverage/refuse/driver harden-deps deps-test | $(NODE_SQLITE)
+    build/coverage/refuse/driver harden-deps deps-test | $(AJV)
 	@sh ext/need.sh 'gcovr:cmd:gcovr'
 	@rm -f build/coverage/*.gcda build/coverage/driver/*.gcda build/coverage/driver340/*.gcda \
 	  build/coverage/refuse/*.gcda
